@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import {
+  commonEnvShape,
+  databaseConfig,
+  env,
+  kafkaConfig,
+  logConfig,
+  parseEnv,
+  type DatabaseConfig,
+  type KafkaConfig,
+  type LogConfig,
+} from '@app/platform';
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const coreEnv = z.object({
+  ...commonEnvShape,
+  CORE_PORT: env.port(3000),
+  CORE_HOST: env.string('0.0.0.0'),
+  REFERENCE_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{2,8}$/, 'must be 2-8 capital letters A-Z')
+    .default('KM'),
+  TIME_ZONE: z.string().default('Europe/Istanbul').refine(isTimeZone, 'must be an IANA time zone'),
+  ADMIN_TOKEN: z
+    .string({ error: 'is required: the API token of the ops endpoints' })
+    .min(16, 'must be at least 16 characters'),
+  CORE_CONSUMER_GROUP: env.string('core'),
+  CORE_BATCH_SIZE: env.int(500, 1, 10_000),
+  CORE_PARTITIONS_CONCURRENTLY: env.int(3, 1, 64),
+  CORE_MAX_ATTEMPTS: env.int(8, 1, 1_000),
+  OUTBOX_POLL_MS: env.int(200, 10, 60_000),
+  OUTBOX_BATCH_SIZE: env.int(500, 1, 10_000),
+});
+
+/** Every variable core reads: the README's configuration table must list them all. */
+export const CORE_ENV_VARIABLES = Object.keys(coreEnv.shape);
+
+export interface CoreConfig {
+  port: number;
+  host: string;
+  referencePrefix: string;
+  timeZone: string;
+  adminToken: string;
+  database: DatabaseConfig;
+  kafka: KafkaConfig;
+  log: LogConfig;
+  consumer: {
+    groupId: string;
+    batchSize: number;
+    partitionsConcurrently: number;
+    maxAttempts: number;
+  };
+  outbox: { pollMs: number; batchSize: number };
+}
+
+export const CORE_CONFIG = Symbol('CORE_CONFIG');
+
+/** The only place core reads its environment. Throws a ConfigException listing every problem. */
+export function loadCoreConfig(source: Record<string, string | undefined>): CoreConfig {
+  const e = parseEnv('core', coreEnv, source);
+  return {
+    port: e.CORE_PORT,
+    host: e.CORE_HOST,
+    referencePrefix: e.REFERENCE_PREFIX,
+    timeZone: e.TIME_ZONE,
+    adminToken: e.ADMIN_TOKEN,
+    database: databaseConfig(e),
+    kafka: kafkaConfig(e),
+    log: logConfig(e),
+    consumer: {
+      groupId: e.CORE_CONSUMER_GROUP,
+      batchSize: e.CORE_BATCH_SIZE,
+      partitionsConcurrently: e.CORE_PARTITIONS_CONCURRENTLY,
+      maxAttempts: e.CORE_MAX_ATTEMPTS,
+    },
+    outbox: { pollMs: e.OUTBOX_POLL_MS, batchSize: e.OUTBOX_BATCH_SIZE },
+  };
+}

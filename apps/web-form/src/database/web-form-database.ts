@@ -1,0 +1,16 @@
+import type { AppDatabaseOptions } from '@app/persistence';
+import type { WebFormConfig } from '../config/web-form.config';
+import { IdempotencyKeys1795310100000 } from './migrations/1795310100000-idempotency-keys';
+
+export const WEB_FORM_SCHEMA = 'web_form';
+
+export function webFormDatabaseOptions(config: WebFormConfig): AppDatabaseOptions {
+  return {
+    url: config.database.url,
+    schema: WEB_FORM_SCHEMA,
+    poolSize: config.database.poolSize,
+    applicationName: 'complaint-gateway-web-form',
+    entities: [],
+    migrations: [IdempotencyKeys1795310100000],
+  };
+}

@@ -1,0 +1,14 @@
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Topics } from '@app/contracts';
+import { KafkaConsumer, type ConsumedBatch } from '@app/kafka';
+import { ReferenceWaiter } from './reference-waiter';
+
+@KafkaConsumer()
+export class CaseEventsConsumer {
+  constructor(private readonly waiter: ReferenceWaiter) {}
+
+  @EventPattern(Topics.CaseEvents)
+  handle(@Payload() batch: ConsumedBatch<typeof Topics.CaseEvents>): void {
+    this.waiter.observe(batch.map((m) => m.value));
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Topics, type Language } from '@app/contracts';
+import { EventPublisher } from '@app/kafka';
+import { createHash, randomUUID } from 'node:crypto';
+import { WEB_FORM_CONFIG, type WebFormConfig } from '../../config/web-form.config';
+import { ReferenceWaiter } from '../../references/reference-waiter';
+import type { SubmissionAccepted } from '../dto/submission-accepted';
+import type { WebFormSubmission } from '../dto/web-form-submission.schema';
+import { IdempotencyKeyRepository } from '../idempotency-key.repository';
+import { webFormEnvelope } from '../web-form-envelope';
+import { WebFormException } from '../web-form.exception';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export interface SubmitFeedbackCommand {
+  submission: WebFormSubmission;
+  idempotencyKey?: string;
+  language: Language;
+}
+
+/**
+ * Publishes a validated submission to the intake topic and waits briefly for core's reference.
+ * The answer is given only after Kafka has the message (acks=all); if Kafka cannot take it, the
+ * customer is told to retry (503) and nothing is half-done.
+ */
+@Injectable()
+export class SubmitFeedback {
+  constructor(
+    @Inject(WEB_FORM_CONFIG) private readonly config: WebFormConfig,
+    private readonly publisher: EventPublisher,
+    private readonly waiter: ReferenceWaiter,
+    private readonly keys: IdempotencyKeyRepository,
+  ) {}
+
+  async execute(command: SubmitFeedbackCommand): Promise<SubmissionAccepted> {
+    let messageId: string = randomUUID();
+    let receivedAt = new Date();
+    if (command.idempotencyKey !== undefined) {
+      if (!IDEMPOTENCY_KEY.test(command.idempotencyKey)) {
+        throw new WebFormException(
+          'idempotency_key_invalid',
+          'Idempotency-Key must be 1-255 visible ASCII characters',
+        );
+      }
+      const requestHash = createHash('sha256')
+        .update(JSON.stringify(command.submission))
+        .digest('hex');
+      const claim = await this.keys.claim(
+        command.idempotencyKey,
+        requestHash,
+        messageId,
+        this.config.idempotencyTtlHours,
+      );
+      if (claim.requestHash !== requestHash) {
+        throw new WebFormException(
+          'idempotency_key_reused',
+          'Idempotency-Key reused with a different body',
+        );
+      }
+      ({ messageId, createdAt: receivedAt } = claim);
+    }
+    const envelope = webFormEnvelope({
+      submission: command.submission,
+      messageId,
+      account: this.config.account,
+      receivedAt,
+      language: command.language,
+      consentNoticeVersion: this.config.consentNoticeVersion,
+    });
+    // Listen before publishing: a quick core can answer before `publish` returns.
+    const pending = this.waiter.wait(messageId, this.config.referenceWaitMs);
+    try {
+      await this.publisher.publish(Topics.IntakeMessages, envelope);
+    } catch (error) {
+      pending.cancel();
+      throw error;
+    }
+    const reference = await pending.promise;
+    return reference ? { messageId, reference } : { messageId };
+  }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Starts the whole gateway on this machine, from a fresh clone if need be: installs what is
+# missing (Debian packages, npm packages, the Kafka broker from Maven Central), starts Kafka,
+# checks PostgreSQL, builds, starts every app in the background, waits until each one's /health
+# passes (the apps create the database and run migrations themselves), and prints the URLs.
+# Configuration comes from the environment, or from a .env file at the root. `npm stop` stops it.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$root"
+if [ -f .env ]; then set -a; source .env; set +a; fi
+
+run="${GATEWAY_RUN_DIR:-$root/.run}"
+mkdir -p "$run"
+
+ensure_system_packages
+ensure_node_modules
+
+kafka_port="${KAFKA_PORT:-9092}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$kafka_port}"
+if [ "$KAFKA_BROKERS" = "127.0.0.1:$kafka_port" ]; then
+  if port_open "$kafka_port"; then
+    say "kafka: using the broker already on 127.0.0.1:$kafka_port"
+  else
+    KAFKA_PORT="$kafka_port" "$root/deploy/kafka/start.sh"
+    echo "$kafka_port" >"$run/kafka-started-by-us"
+  fi
+fi
+
+ensure_postgres
+
+if [ -z "${ADMIN_TOKEN:-}" ]; then
+  # No token configured: make one for this machine, readable by this user only.
+  if [ ! -s "$run/admin-token" ]; then
+    (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$run/admin-token")
+  fi
+  ADMIN_TOKEN="$(cat "$run/admin-token")"
+fi
+export ADMIN_TOKEN
+
+say "building"
+npm run --silent build
+
+node="$(node_bin)"
+while read -r app port_var default_port; do
+  pidfile="$run/$app.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    say "$app: already running (pid $(cat "$pidfile"))"
+    continue
+  fi
+  # kafkajs 2.2.4 schedules a timer with a negative delay on Node 24 (tulios/kafkajs#1751): harmless.
+  nohup "$node" --enable-source-maps --disable-warning=TimeoutNegativeWarning "dist/apps/$app/src/main.js" \
+    >>"$run/$app.log" 2>&1 &
+  echo $! >"$pidfile"
+done < <(gateway_apps)
+
+failed=0
+while read -r app port_var default_port; do
+  port="${!port_var:-$default_port}"
+  ok=0
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then ok=1; break; fi
+    kill -0 "$(cat "$run/$app.pid")" 2>/dev/null || break
+    sleep 0.5
+  done
+  if [ "$ok" = 1 ]; then
+    printf '  %-10s http://127.0.0.1:%s   (log %s)\n' "$app" "$port" "$run/$app.log"
+  else
+    failed=1
+    say "$app did not become healthy; last lines of $run/$app.log:"
+    tail -n 20 "$run/$app.log" >&2 || true
+  fi
+done < <(gateway_apps)
+[ "$failed" = 0 ] || exit 1
+
+web_form_port="${WEB_FORM_PORT:-3001}"
+core_port="${CORE_PORT:-3000}"
+cat <<MSG
+
+The gateway is up. Try it:
+
+  curl -s -X POST http://127.0.0.1:$web_form_port/api/v1/web-form -H 'Content-Type: application/json' \\
+    -d '{"name":"Ayşe","surname":"Yılmaz","phone":"0532 123 45 67","type":"complaint","message":"Kadıköy şubesinde iadem reddedildi.","consent":true}'
+
+  curl -s http://127.0.0.1:$core_port/api/v1/cases/<reference> -H "Authorization: Bearer \$(cat $run/admin-token)"
+
+Admin API token: $( [ -s "$run/admin-token" ] && echo "$run/admin-token" || echo "ADMIN_TOKEN from your environment" )
+Stop everything with: npm stop
+MSG

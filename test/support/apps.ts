@@ -1,0 +1,70 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { InboundMessageV1 } from '@app/contracts';
+import { loadCoreConfig } from '../../apps/core/src/config/core.config';
+import { startCore } from '../../apps/core/src/core.app';
+import { loadWebFormConfig } from '../../apps/web-form/src/config/web-form.config';
+import { startWebForm } from '../../apps/web-form/src/web-form.app';
+import { eventually } from './kafka-helpers';
+import { TEST_ADMIN_TOKEN } from './services';
+import type { TestEnvironment } from './test-environment';
+
+export interface RunningApp {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+function urlOf(app: INestApplication): string {
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+async function running(app: INestApplication): Promise<RunningApp> {
+  const url = urlOf(app);
+  // Ready means the health check passes: PostgreSQL and Kafka answer.
+  await eventually(
+    async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
+    30_000,
+    `${url}/health`,
+  );
+  return { app, url, close: () => app.close() };
+}
+
+/** Starts core in this process, configured exactly as a deployment would be, from variables. */
+export async function startTestCore(
+  env: TestEnvironment,
+  overrides: Record<string, string> = {},
+): Promise<RunningApp> {
+  return running(await startCore(loadCoreConfig(env.env(overrides))));
+}
+
+export async function startTestWebForm(
+  env: TestEnvironment,
+  overrides: Record<string, string> = {},
+): Promise<RunningApp> {
+  return running(await startWebForm(loadWebFormConfig(env.env(overrides))));
+}
+
+export function authHeaders(): Record<string, string> {
+  return { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+}
+
+/** A valid envelope with a fresh id; override what the test is about. */
+export function envelope(overrides: Partial<InboundMessageV1> = {}): InboundMessageV1 {
+  const messageId = randomUUID();
+  return {
+    schemaVersion: 1,
+    messageId,
+    channel: 'web-form',
+    channelAccount: 'default',
+    sourceId: messageId,
+    receivedAt: new Date().toISOString(),
+    sender: { name: 'Ayşe', surname: 'Yılmaz', phone: '+905321234567' },
+    text: 'Kadıköy şubesinde iade talebim reddedildi, fiş elimde.',
+    declaredType: 'complaint',
+    attachments: [],
+    ...overrides,
+  };
+}
