@@ -41,15 +41,21 @@ say "building"
 npm run --silent build
 
 node="$(node_bin)"
+# The sample stores, regions and managers, unless the catalogue already has some (an operator's
+# own import is never overwritten by a restart).
+"$node" dist/apps/core/src/routing/import/import-stores.main.js --if-empty "$root/deploy/seed/stores.json" \
+  >>"$run/import-stores.log" 2>&1 || { say "loading deploy/seed/stores.json failed:"; tail -n 20 "$run/import-stores.log" >&2; exit 1; }
+
 while read -r app port_var default_port; do
   pidfile="$run/$app.pid"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     say "$app: already running (pid $(cat "$pidfile"))"
     continue
   fi
-  # kafkajs 2.2.4 schedules a timer with a negative delay on Node 24 (tulios/kafkajs#1751): harmless.
-  nohup "$node" --enable-source-maps --disable-warning=TimeoutNegativeWarning "dist/apps/$app/src/main.js" \
-    >>"$run/$app.log" 2>&1 &
+  # deploy/node-options: heap limits (core measured at 250 MB RSS under full load with them, see
+  # docs/performance.md) and the kafkajs#1751 timer warning on Node 24, which is harmless.
+  # shellcheck disable=SC2046
+  nohup "$node" $(cat "$root/deploy/node-options") "dist/apps/$app/src/main.js" >>"$run/$app.log" 2>&1 &
   echo $! >"$pidfile"
 done < <(gateway_apps)
 

@@ -49,7 +49,7 @@ describe('web form to case, end to end', () => {
     });
     expect(found.status).toBe(200);
     const shown = (await found.json()) as Record<string, string>;
-    expect(shown).toEqual({
+    expect(shown).toMatchObject({
       reference: accepted.body.reference,
       status: 'created',
       type: 'complaint',
@@ -95,8 +95,12 @@ describe('web form to case, end to end', () => {
 
   it('returns the same message and reference for a retried Idempotency-Key, and refuses it with another body', async () => {
     const headers = { 'Idempotency-Key': `retry-${env.id}` };
-    const first = await post(webForm, submission, headers);
-    const retry = await post(webForm, submission, headers);
+    const another = {
+      ...submission,
+      message: 'Bakırköy mağazasında kasada iki kez ücret çekildi.',
+    };
+    const first = await post(webForm, another, headers);
+    const retry = await post(webForm, another, headers);
     expect(first.status).toBe(202);
     expect(retry).toEqual(first);
     expect(first.body.reference).toBeDefined();
@@ -112,7 +116,7 @@ describe('web form to case, end to end', () => {
       await env.sql(`SELECT 1 FROM core.cases WHERE first_message_id = $1`, [first.body.messageId]),
     ).toHaveLength(1);
 
-    const other = await post(webForm, { ...submission, message: 'Başka bir konu.' }, headers);
+    const other = await post(webForm, { ...another, message: 'Başka bir konu.' }, headers);
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('idempotency_key_reused');
   }, 30_000);

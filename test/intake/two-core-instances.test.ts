@@ -34,7 +34,10 @@ describe('two core instances in one consumer group', () => {
 
     const total = 1_500;
     const messages = Array.from({ length: total }, (_, i) =>
-      envelope({ sender: { phone: `+9053212${String(i % 300).padStart(5, '0')}` } }),
+      envelope({
+        sender: { phone: `+9053212${String(i % 300).padStart(5, '0')}` },
+        text: `${200_000 + i} numaralı siparişim eksik teslim edildi.`,
+      }),
     );
     for (let i = 0; i < total; i += 250) {
       await produceRaw(

@@ -51,9 +51,16 @@ export function authHeaders(): Record<string, string> {
   return { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 }
 
-/** A valid envelope with a fresh id; override what the test is about. */
+let complaintNumber = 0;
+
+/**
+ * A valid envelope with a fresh id and a complaint of its own (a distinct order number): without
+ * it, two test messages from the same sender would be the same complaint, which core links as a
+ * repeated contact. Override what the test is about.
+ */
 export function envelope(overrides: Partial<InboundMessageV1> = {}): InboundMessageV1 {
   const messageId = randomUUID();
+  const order = 100_000 + Math.floor(Math.random() * 800_000) + complaintNumber++;
   return {
     schemaVersion: 1,
     messageId,
@@ -62,7 +69,7 @@ export function envelope(overrides: Partial<InboundMessageV1> = {}): InboundMess
     sourceId: messageId,
     receivedAt: new Date().toISOString(),
     sender: { name: 'Ayşe', surname: 'Yılmaz', phone: '+905321234567' },
-    text: 'Kadıköy şubesinde iade talebim reddedildi, fiş elimde.',
+    text: `Kadıköy şubesinde ${order} numaralı siparişimin iade talebi reddedildi, fiş elimde.`,
     declaredType: 'complaint',
     attachments: [],
     ...overrides,

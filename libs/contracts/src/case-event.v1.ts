@@ -11,6 +11,13 @@ const base = {
   reference: z.string().min(1).max(40),
 };
 
+export const SLA_TARGETS = ['acknowledge', 'registration', 'resolution'] as const;
+export const SlaTargetSchema = z.enum(SLA_TARGETS);
+export type SlaTarget = z.infer<typeof SlaTargetSchema>;
+
+/** How a message found its case when it did not open one. */
+export const ATTACH_REASONS = ['reference', 'email_thread', 'conversation'] as const;
+
 export const CaseCreatedV1Schema = z.object({
   ...base,
   type: z.literal('case.created'),
@@ -20,8 +27,57 @@ export const CaseCreatedV1Schema = z.object({
     channel: ChannelSchema,
     channelAccount: z.string(),
     feedbackType: FeedbackTypeSchema,
+    category: z.string(),
     status: CaseStatusSchema,
+    customerId: z.uuid(),
     receivedAt: isoTime,
+    /** Cases this one is related to: a stranger quoting another customer's reference number. */
+    relatedReferences: z.array(z.string()).default([]),
+    sla: z.object({
+      startedAt: isoTime,
+      acknowledgeDueAt: isoTime,
+      registrationDueAt: isoTime,
+      resolutionDueAt: isoTime,
+    }),
+  }),
+});
+
+/** Where a case was sent: a store and its region's manager, a region only, or the triage queue. */
+export const CaseRoutedV1Schema = z.object({
+  ...base,
+  type: z.literal('case.routed'),
+  data: z.object({
+    storeCode: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    managerId: z.uuid().nullable(),
+    triage: z.boolean(),
+    /** store_code, recipient, channel_account, text, manual... */
+    via: z.string(),
+    /** Who re-routed by hand, with their reason; absent for automatic routing. */
+    by: z.string().optional(),
+    reason: z.string().max(1000).optional(),
+  }),
+});
+
+/** A later message joined its case (a reply, a follow-up, a conversation going on). */
+export const CaseMessageAttachedV1Schema = z.object({
+  ...base,
+  type: z.literal('case.message_attached'),
+  data: z.object({
+    messageId: z.uuid(),
+    channel: ChannelSchema,
+    via: z.enum(ATTACH_REASONS),
+  }),
+});
+
+/** The same customer said nearly the same thing again, maybe on another channel: a repeated contact. */
+export const CaseDuplicateLinkedV1Schema = z.object({
+  ...base,
+  type: z.literal('case.duplicate_linked'),
+  data: z.object({
+    messageId: z.uuid(),
+    channel: ChannelSchema,
+    similarity: z.number().min(0).max(1),
   }),
 });
 
@@ -39,9 +95,35 @@ export const MessageDuplicateV1Schema = z.object({
   }),
 });
 
+const slaData = z.object({
+  target: SlaTargetSchema,
+  dueAt: isoTime,
+  regionCode: z.string().nullable(),
+  managerId: z.uuid().nullable(),
+});
+
+/** 80% of the working time to a target has passed. */
+export const SlaWarningV1Schema = z.object({
+  ...base,
+  type: z.literal('sla.warning'),
+  data: slaData,
+});
+
+/** A target was missed; the case is now escalated. */
+export const SlaBreachedV1Schema = z.object({
+  ...base,
+  type: z.literal('sla.breached'),
+  data: slaData,
+});
+
 export const CaseEventV1Schema = z.discriminatedUnion('type', [
   CaseCreatedV1Schema,
+  CaseRoutedV1Schema,
+  CaseMessageAttachedV1Schema,
+  CaseDuplicateLinkedV1Schema,
   MessageDuplicateV1Schema,
+  SlaWarningV1Schema,
+  SlaBreachedV1Schema,
 ]);
 export type CaseEventV1 = z.infer<typeof CaseEventV1Schema>;
 export type CaseEventType = CaseEventV1['type'];

@@ -81,6 +81,11 @@ export const InboundMessageV1Schema = z.object({
       inReplyTo: z.string().max(998).optional(),
       references: z.array(z.string().max(998)).max(100).optional(),
       conversationId: z.string().max(500).optional(),
+      /**
+       * True for chat-like channels (a WhatsApp chat, an X direct message): a customer writing
+       * again while their case is open is continuing that conversation, not opening a new one.
+       */
+      conversational: z.boolean().optional(),
     })
     .optional(),
   attachments: z.array(AttachmentRefSchema).max(100).default([]),
@@ -102,4 +107,11 @@ export function inboundMessageKey(message: InboundMessageV1Input): string {
   const s = message.sender;
   const who = s.email?.toLowerCase() ?? s.phone ?? s.whatsappId ?? s.xUserId ?? message.sourceId;
   return `${message.channel}:${who}`;
+}
+
+/** Whether a message continues a conversation: WhatsApp always, other channels when they say so. */
+export function isConversational(
+  message: Pick<InboundMessageV1, 'channel' | 'threading'>,
+): boolean {
+  return message.channel === 'whatsapp' || message.threading?.conversational === true;
 }

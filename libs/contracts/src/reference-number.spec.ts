@@ -1,4 +1,10 @@
-import { dammCheckDigit, dammValid, formatReference, parseReference } from './reference-number';
+import {
+  dammCheckDigit,
+  dammValid,
+  findReferences,
+  formatReference,
+  parseReference,
+} from './reference-number';
 
 /** The digits of a reference in reading order (year, serial, check), and how to put them back. */
 function digitsOf(reference: string): {
@@ -131,5 +137,23 @@ describe('reference numbers', () => {
     }
     expect(missed).toEqual([]);
     expect(checked).toBeGreaterThan(refs.length * 5);
+  });
+});
+
+describe('findReferences', () => {
+  const ref = formatReference('KM', 2026, 4217);
+  const spaced = ref.replace(/-/g, ' ').toLowerCase();
+
+  it('finds numbers written the ways customers write them', () => {
+    expect(findReferences(`Merhaba, ${ref} numaralı başvurum hâlâ açık.`)).toEqual([ref]);
+    expect(findReferences(`başvuru no: ${spaced}`)).toEqual([ref]);
+    expect(findReferences(`Re: [${ref}] İade talebiniz`)).toEqual([ref]);
+    expect(findReferences(`${ref} ve yine ${ref}`)).toEqual([ref]);
+  });
+
+  it('ignores numbers with a wrong check digit and look-alikes inside longer tokens', () => {
+    const wrong = ref.slice(0, -1) + ((Number(ref.slice(-1)) + 1) % 10);
+    expect(findReferences(`numaram ${wrong}`)).toEqual([]);
+    expect(findReferences(`XKM-2026-004217-${ref.slice(-1)}5`)).toEqual([]);
   });
 });

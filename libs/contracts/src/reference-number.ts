@@ -91,3 +91,19 @@ export function parseReference(input: string): ReferenceParseResult {
   };
   return { ok: true, value };
 }
+
+/**
+ * Reference numbers quoted in free text, as customers write them: any case, dashes, blanks or dots
+ * between the groups, or none ("km 2026 004217 3", "KM2026-004217-3"). Only numbers whose check
+ * digit is right are returned, canonical and without repeats.
+ */
+export function findReferences(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(
+    /(?<![A-Za-z0-9])([A-Za-z]{2,8})[-\s.]?(\d{4})[-\s.]?(\d{6,9})[-\s.]?(\d)(?![0-9])/g,
+  )) {
+    const parsed = parseReference(`${match[1]}-${match[2]}-${match[3]}-${match[4]}`);
+    if (parsed.ok) found.add(parsed.value.text);
+  }
+  return [...found];
+}

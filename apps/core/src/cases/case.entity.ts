@@ -38,4 +38,46 @@ export class CaseEntity {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
+
+  @Column('uuid', { name: 'customer_id', nullable: true })
+  customerId!: string | null;
+
+  @Column('text')
+  category!: string;
+
+  @Column('text', { name: 'store_code', nullable: true })
+  storeCode!: string | null;
+
+  @Column('text', { name: 'region_code', nullable: true })
+  regionCode!: string | null;
+
+  @Column('uuid', { name: 'manager_id', nullable: true })
+  managerId!: string | null;
+
+  @Column('text', { name: 'routed_via', nullable: true })
+  routedVia!: string | null;
+
+  @Column('timestamptz', { name: 'last_message_at' })
+  lastMessageAt!: Date;
+
+  @Column('integer', { name: 'message_count' })
+  messageCount!: number;
+
+  @Column('integer', { name: 'repeat_contacts' })
+  repeatContacts!: number;
+
+  @Column('timestamptz', { name: 'sla_started_at', nullable: true })
+  slaStartedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'acknowledge_due_at', nullable: true })
+  acknowledgeDueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'registration_due_at', nullable: true })
+  registrationDueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolution_due_at', nullable: true })
+  resolutionDueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'escalated_at', nullable: true })
+  escalatedAt!: Date | null;
 }

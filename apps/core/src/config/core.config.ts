@@ -37,7 +37,21 @@ const coreEnv = z.object({
   CORE_PARTITIONS_CONCURRENTLY: env.int(3, 1, 64),
   CORE_MAX_ATTEMPTS: env.int(8, 1, 1_000),
   OUTBOX_POLL_MS: env.int(200, 10, 60_000),
-  OUTBOX_BATCH_SIZE: env.int(500, 1, 10_000),
+  OUTBOX_BATCH_SIZE: env.int(1_000, 1, 10_000),
+  PHONE_DEFAULT_REGION: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code')
+    .default('TR'),
+  THREAD_CONVERSATION_WINDOW_HOURS: env.int(72, 1, 24 * 365),
+  DUPLICATE_WINDOW_DAYS: env.int(7, 0, 365),
+  CATEGORY_TREE_FILE: env.string('deploy/seed/category-tree.json'),
+  BUSINESS_CALENDAR_FILE: env.string('deploy/seed/business-calendar.json'),
+  SLA_ACKNOWLEDGE_HOURS: env.int(6, 1, 1_000),
+  SLA_REGISTRATION_DAYS: env.int(3, 1, 365),
+  SLA_RESOLUTION_DAYS: env.int(10, 1, 365),
+  SLA_WARNING_PERCENT: env.int(80, 1, 99),
+  SLA_CHECK_INTERVAL_MS: env.int(30_000, 100, 3_600_000),
+  ROUTING_REFRESH_MS: env.int(60_000, 1_000, 3_600_000),
 });
 
 /** Every variable core reads: the README's configuration table must list them all. */
@@ -59,6 +73,16 @@ export interface CoreConfig {
     maxAttempts: number;
   };
   outbox: { pollMs: number; batchSize: number };
+  phoneDefaultRegion: string;
+  threading: { conversationWindowMs: number; duplicateWindowMs: number };
+  categoryTreeFile: string;
+  businessCalendarFile: string;
+  sla: {
+    targets: { acknowledgeHours: number; registrationDays: number; resolutionDays: number };
+    warningRatio: number;
+    checkIntervalMs: number;
+  };
+  routingRefreshMs: number;
 }
 
 export const CORE_CONFIG = Symbol('CORE_CONFIG');
@@ -82,5 +106,22 @@ export function loadCoreConfig(source: Record<string, string | undefined>): Core
       maxAttempts: e.CORE_MAX_ATTEMPTS,
     },
     outbox: { pollMs: e.OUTBOX_POLL_MS, batchSize: e.OUTBOX_BATCH_SIZE },
+    phoneDefaultRegion: e.PHONE_DEFAULT_REGION,
+    threading: {
+      conversationWindowMs: e.THREAD_CONVERSATION_WINDOW_HOURS * 3_600_000,
+      duplicateWindowMs: e.DUPLICATE_WINDOW_DAYS * 86_400_000,
+    },
+    categoryTreeFile: e.CATEGORY_TREE_FILE,
+    businessCalendarFile: e.BUSINESS_CALENDAR_FILE,
+    sla: {
+      targets: {
+        acknowledgeHours: e.SLA_ACKNOWLEDGE_HOURS,
+        registrationDays: e.SLA_REGISTRATION_DAYS,
+        resolutionDays: e.SLA_RESOLUTION_DAYS,
+      },
+      warningRatio: e.SLA_WARNING_PERCENT / 100,
+      checkIntervalMs: e.SLA_CHECK_INTERVAL_MS,
+    },
+    routingRefreshMs: e.ROUTING_REFRESH_MS,
   };
 }

@@ -3,16 +3,17 @@ import { CaseEntity } from '../cases/case.entity';
 import type { CoreConfig } from '../config/core.config';
 import { MessageEntity } from '../messages/message.entity';
 import { InitialSchema1795310000000 } from './migrations/1795310000000-initial-schema';
+import { CaseEngine1795400000000 } from './migrations/1795400000000-case-engine';
 
 export const CORE_SCHEMA = 'core';
 
-export function coreDatabaseOptions(config: CoreConfig): AppDatabaseOptions {
+export function coreDatabaseOptions(config: Pick<CoreConfig, 'database'>): AppDatabaseOptions {
   return {
     url: config.database.url,
     schema: CORE_SCHEMA,
     poolSize: config.database.poolSize,
     applicationName: 'complaint-gateway-core',
     entities: [CaseEntity, MessageEntity],
-    migrations: [InitialSchema1795310000000],
+    migrations: [InitialSchema1795310000000, CaseEngine1795400000000],
   };
 }

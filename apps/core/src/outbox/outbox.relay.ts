@@ -5,11 +5,23 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
+import { keyFor, type CaseEventV1 } from '@app/contracts';
 import { EventPublisher } from '@app/kafka';
 import { errorMessage, isRetriable } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { CORE_CONFIG, type CoreConfig } from '../config/core.config';
 import { OutboxRepository, type OutboxRow } from './outbox.repository';
+
+const FULL_SCAN_EVERY_MS = 2_000;
+
+/** Rows written before the key was stored beside the payload get it from the payload. */
+function withKey(row: OutboxRow): OutboxRow {
+  if (row.key) return row;
+  return {
+    ...row,
+    key: keyFor(row.topic as 'cases.events.v1', JSON.parse(row.value) as CaseEventV1),
+  };
+}
 
 /**
  * Publishes outbox events to Kafka, oldest first, and deletes them once the broker has them
@@ -21,7 +33,12 @@ import { OutboxRepository, type OutboxRow } from './outbox.repository';
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private stopped = false;
+  /** Set by wake(); a wake-up during a round must not be lost, or its events wait for the poll. */
+  private woken = false;
   private wakeUp?: () => void;
+  /** The highest id relayed, and when the relay last looked from the start (see relayOnce). */
+  private watermark = '0';
+  private lastFullScan = 0;
   private loop?: Promise<void>;
 
   constructor(
@@ -43,12 +60,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Called after a transaction that wrote events committed. */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
+      this.woken = false;
       let published = 0;
       try {
         published = await this.relayOnce();
@@ -61,6 +80,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         );
       }
       if (published >= this.config.outbox.batchSize) continue;
+      if (this.woken && failures === 0) {
+        this.woken = false;
+        continue;
+      }
       const pause =
         failures > 0
           ? Math.min(30_000, this.config.outbox.pollMs * 2 ** failures)
@@ -79,20 +102,32 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       if (!(await this.outbox.tryLock(em))) return 0;
-      const rows = await this.outbox.pending(em, this.config.outbox.batchSize);
+      // A transaction can take an id below the watermark and commit after rows above it were
+      // relayed: every few seconds the relay looks from the start again to pick such rows up.
+      const fullScan = Date.now() - this.lastFullScan > FULL_SCAN_EVERY_MS;
+      if (fullScan) this.lastFullScan = Date.now();
+      const rows = (
+        await this.outbox.pending(em, fullScan ? '0' : this.watermark, this.config.outbox.batchSize)
+      ).map(withKey);
       if (rows.length === 0) return 0;
       try {
-        await this.publisher.publishAll(rows);
+        await this.publisher.publishPrevalidated(rows);
         await this.outbox.remove(
           em,
           rows.map((r) => r.id),
         );
+        this.advance(rows);
       } catch (error) {
         if (isRetriable(error)) throw error;
         await this.setAsideBroken(em, rows);
       }
       return rows.length;
     });
+  }
+
+  private advance(rows: readonly OutboxRow[]): void {
+    const last = rows[rows.length - 1].id;
+    if (BigInt(last) > BigInt(this.watermark)) this.watermark = last;
   }
 
   /** A batch Kafka refused for good: publish row by row, setting aside only the broken ones. */
@@ -102,7 +137,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ): Promise<void> {
     for (const row of rows) {
       try {
-        await this.publisher.publishAll([row]);
+        await this.publisher.publishPrevalidated([row]);
         await this.outbox.remove(em, [row.id]);
       } catch (error) {
         if (isRetriable(error)) throw error;
@@ -113,5 +148,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         await this.outbox.markFailed(em, row.id, errorMessage(error));
       }
     }
+    this.advance(rows);
   }
 }

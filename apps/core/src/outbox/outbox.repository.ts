@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { validatePayload, type TopicName, type TopicPayload } from '@app/contracts';
-import type { Publication } from '@app/kafka';
+import { keyFor, validatePayload, type TopicName, type TopicPayload } from '@app/contracts';
+import type { OutgoingMessage } from '@app/kafka';
 import type { EntityManager } from 'typeorm';
 import { CoreException } from '../core.exception';
 
-export interface OutboxRow extends Publication {
+export interface OutboxRow extends OutgoingMessage {
   id: string;
 }
 
@@ -21,27 +21,36 @@ export class OutboxRepository {
     payloads: readonly TopicPayload<T>[],
   ): Promise<void> {
     if (payloads.length === 0) return;
-    for (const payload of payloads) {
+    // Checked against the contract here, once: the relay then publishes the stored JSON untouched.
+    const keys = payloads.map((payload) => {
       const checked = validatePayload(topic, payload);
-      if (!checked.ok)
+      if (!checked.ok) {
         throw new CoreException(
           'event_contract_violation',
           `event for ${topic} breaks its contract`,
           false,
           checked.issues,
         );
-    }
+      }
+      return keyFor(topic, checked.value);
+    });
     await em.query(
-      `INSERT INTO outbox (topic, payload) SELECT $1, value FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(value, n) ORDER BY n`,
-      [topic, JSON.stringify(payloads)],
+      `INSERT INTO outbox (topic, message_key, payload)
+       SELECT $1, k, v FROM unnest($2::text[], $3::jsonb[]) WITH ORDINALITY AS t(k, v, n) ORDER BY n`,
+      [topic, keys, payloads.map((p) => JSON.stringify(p))],
     );
   }
 
-  /** Oldest pending events first; meant to be called under the relay's lock. */
-  async pending(em: EntityManager, limit: number): Promise<OutboxRow[]> {
+  /**
+   * Oldest pending events after `afterId` first; meant to be called under the relay's lock.
+   * Starting after what was already relayed skips the deleted rows a queue table's index is full
+   * of between two vacuums.
+   */
+  async pending(em: EntityManager, afterId: string, limit: number): Promise<OutboxRow[]> {
     return em.query(
-      `SELECT id::text AS id, topic, payload FROM outbox WHERE failed_at IS NULL ORDER BY id LIMIT $1`,
-      [limit],
+      `SELECT id::text AS id, topic, message_key AS key, payload::text AS value
+         FROM outbox WHERE failed_at IS NULL AND id > $1::bigint ORDER BY id LIMIT $2`,
+      [afterId, limit],
     );
   }
 

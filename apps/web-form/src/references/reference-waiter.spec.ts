@@ -15,8 +15,17 @@ function created(messageId: string, reference: string): CaseEventV1 {
       channel: 'web-form',
       channelAccount: 'default',
       feedbackType: 'complaint',
+      category: 'uncategorised',
       status: 'created',
+      customerId: randomUUID(),
       receivedAt: new Date().toISOString(),
+      relatedReferences: [],
+      sla: {
+        startedAt: new Date().toISOString(),
+        acknowledgeDueAt: new Date().toISOString(),
+        registrationDueAt: new Date().toISOString(),
+        resolutionDueAt: new Date().toISOString(),
+      },
     },
   };
 }

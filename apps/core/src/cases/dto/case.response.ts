@@ -6,18 +6,55 @@ export interface CaseResponse {
   reference: string;
   status: CaseStatus;
   type: FeedbackType;
+  category: string;
   channel: Channel;
   receivedAt: string;
   openedAt: string;
+  lastMessageAt: string;
+  messageCount: number;
+  /** Times the customer came back with the same complaint (any channel). */
+  repeatContacts: number;
+  routing: {
+    storeCode: string | null;
+    regionCode: string | null;
+    triage: boolean;
+    via: string | null;
+  };
+  sla: {
+    startedAt: string | null;
+    acknowledgeDueAt: string | null;
+    registrationDueAt: string | null;
+    resolutionDueAt: string | null;
+    escalated: boolean;
+  };
 }
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toCaseResponse(entity: CaseEntity): CaseResponse {
   return {
     reference: entity.reference,
     status: entity.status,
     type: entity.feedbackType,
+    category: entity.category,
     channel: entity.channel,
     receivedAt: entity.receivedAt.toISOString(),
     openedAt: entity.openedAt.toISOString(),
+    lastMessageAt: entity.lastMessageAt.toISOString(),
+    messageCount: entity.messageCount,
+    repeatContacts: entity.repeatContacts,
+    routing: {
+      storeCode: entity.storeCode,
+      regionCode: entity.regionCode,
+      triage: entity.regionCode === null,
+      via: entity.routedVia,
+    },
+    sla: {
+      startedAt: iso(entity.slaStartedAt),
+      acknowledgeDueAt: iso(entity.acknowledgeDueAt),
+      registrationDueAt: iso(entity.registrationDueAt),
+      resolutionDueAt: iso(entity.resolutionDueAt),
+      escalated: entity.escalatedAt !== null,
+    },
   };
 }

@@ -1,25 +1,32 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Topics, type CaseEventV1 } from '@app/contracts';
+import type { Topics } from '@app/contracts';
 import type { BatchOutcome, ConsumedBatch } from '@app/kafka';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { caseCreatedEvent, messageDuplicateEvent } from '../../cases/case-events';
-import { CaseRepository, type NewCase } from '../../cases/case.repository';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { NewCaseRecord } from '../../cases/case-record';
+import { CaseRepository } from '../../cases/case.repository';
 import { CoreException } from '../../core.exception';
+import { CustomerResolver, type ResolvedCustomers } from '../../customers/customer-resolver';
 import { MessageRepository } from '../../messages/message.repository';
 import { OutboxRelay } from '../../outbox/outbox.relay';
-import { OutboxRepository } from '../../outbox/outbox.repository';
 import { CaseClock } from '../../references/case-clock';
 import { ReferenceAllocator } from '../../references/reference-allocator';
+import { CaseOpener } from '../pipeline/case-opener';
+import type { IntakeContext } from '../pipeline/intake-context';
+import { IntakeContextRepository } from '../pipeline/intake-context.repository';
+import type { IntakePlan } from '../pipeline/intake-plan';
+import { IntakePlanWriter } from '../pipeline/intake-plan.writer';
+import { IntakePlanner } from '../pipeline/intake-planner';
 
 type IntakeBatch = ConsumedBatch<typeof Topics.IntakeMessages>;
 
 /**
- * Records a batch of inbound messages in one transaction: new messages get a case and a
- * reference number, redeliveries are counted and create nothing, and the events describing it
- * all go into the outbox in the same transaction. The Kafka offsets are committed after this
- * resolves, so a crash anywhere before commit replays the batch and the unique constraints make
- * the replay harmless.
+ * Core, for each batch of inbound messages (DESIGN.md, "Core, in order"): find each sender's
+ * customer (its own short transaction), then in one transaction tell first deliveries from
+ * redeliveries, load what the decisions need, decide in order where each new message belongs
+ * (a thread, the same complaint again, or a new case), open the new cases (reference,
+ * classification, routing, SLA) and write it all with its events in the outbox. Kafka offsets are
+ * committed after this resolves: a crash before replays the batch, and the unique constraints make
+ * the replay create nothing twice.
  */
 @Injectable()
 export class ProcessInboundBatch {
@@ -27,10 +34,14 @@ export class ProcessInboundBatch {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly customers: CustomerResolver,
     private readonly messages: MessageRepository,
-    private readonly cases: CaseRepository,
-    private readonly outbox: OutboxRepository,
+    private readonly contexts: IntakeContextRepository,
+    private readonly planner: IntakePlanner,
     private readonly references: ReferenceAllocator,
+    private readonly opener: CaseOpener,
+    private readonly cases: CaseRepository,
+    private readonly writer: IntakePlanWriter,
     private readonly relay: OutboxRelay,
     private readonly clock: CaseClock,
   ) {}
@@ -40,58 +51,13 @@ export class ProcessInboundBatch {
     const year = this.clock.yearOf(now);
     try {
       await this.references.prepareYear(year);
-      const counts = await this.dataSource.transaction(async (em) => {
-        const { fresh, duplicates } = await this.messages.record(em, batch);
-        const references = await this.references.allocate(em, year, fresh.length);
-        const newCases: NewCase[] = fresh.map(({ value: m }, i) => ({
-          id: randomUUID(),
-          reference: references[i].text,
-          referenceYear: year,
-          referenceSerial: references[i].serial,
-          status: 'created',
-          feedbackType: m.declaredType ?? 'complaint',
-          channel: m.channel,
-          channelAccount: m.channelAccount,
-          firstMessageId: m.messageId,
-          receivedAt: new Date(m.receivedAt),
-          openedAt: now,
-          updatedAt: now,
-        }));
-        await this.cases.insertMany(em, newCases);
-        await this.messages.assignCases(
-          em,
-          newCases.map((c) => ({ messageId: c.firstMessageId, caseId: c.id })),
-        );
-
-        // A redelivery answers with the case its first delivery opened (maybe in this very batch).
-        const caseOfNewMessage = new Map(newCases.map((c) => [c.firstMessageId, c]));
-        const storedReferences = await this.cases.referencesOf(
-          em,
-          duplicates.flatMap((d) => (d.caseId ? [d.caseId] : [])),
-        );
-        const duplicateEvents = duplicates.flatMap((d) => {
-          const inBatch = caseOfNewMessage.get(d.existingMessageId);
-          const caseId = d.caseId ?? inBatch?.id;
-          const reference = d.caseId ? storedReferences.get(d.caseId) : inBatch?.reference;
-          if (!caseId || !reference) return [];
-          return [
-            messageDuplicateEvent(
-              {
-                caseId,
-                reference,
-                messageId: d.message.value.messageId,
-                channel: d.message.value.channel,
-              },
-              now,
-            ),
-          ];
-        });
-        const events: CaseEventV1[] = [...newCases.map(caseCreatedEvent), ...duplicateEvents];
-        await this.outbox.enqueue(em, Topics.CaseEvents, events);
-        return { cases: newCases.length, duplicates: duplicates.length };
-      });
+      // Redeliveries are included, harmlessly: which messages are new is known only later.
+      const customers = await this.customers.resolve(batch.map((m) => m.value));
+      const counts = await this.dataSource.transaction((em) =>
+        this.process(em, batch, customers, now, year),
+      );
       this.relay.wake();
-      this.logger.log(
+      this.logger.debug(
         { size: batch.length, ...counts, partition: batch[0]?.partition },
         'intake batch recorded',
       );
@@ -99,5 +65,57 @@ export class ProcessInboundBatch {
     } catch (error) {
       throw CoreException.from(error);
     }
+  }
+
+  private async process(
+    em: EntityManager,
+    batch: IntakeBatch,
+    customers: ResolvedCustomers,
+    now: Date,
+    year: number,
+  ) {
+    const sorted = await this.messages.sort(em, batch);
+    const fresh = sorted.fresh.map((m) => m.value);
+    const context = await this.contexts.load(em, this.planner.contextQuery(fresh, customers));
+    const plan = this.planner.plan(sorted, customers.customerOf, context);
+    const allocated = await this.references.allocate(em, year, plan.opening.length);
+    const opened = plan.opening.map((p, i) => this.opener.open(p, allocated[i], now));
+    await this.writer.write(
+      em,
+      plan,
+      opened,
+      await this.referencesNamed(em, plan, opened, context),
+      now,
+    );
+    return {
+      opened: opened.length,
+      joined: plan.joining.length,
+      redelivered: plan.redeliveries.length,
+    };
+  }
+
+  /** The reference of every case the batch's events name: new, joined, quoted or redelivered to. */
+  private async referencesNamed(
+    em: EntityManager,
+    plan: IntakePlan,
+    opened: NewCaseRecord[],
+    context: IntakeContext,
+  ): Promise<Map<string, string>> {
+    const references = new Map(opened.map((c) => [c.id, c.reference]));
+    const named = [
+      ...plan.joining.map((m) => m.caseId),
+      ...opened.flatMap((c) => c.relatedCaseIds),
+      ...plan.redeliveries.flatMap((r) => (r.caseId ? [r.caseId] : [])),
+    ];
+    const unknown: string[] = [];
+    for (const id of named) {
+      if (references.has(id)) continue;
+      const known = context.caseById(id)?.reference;
+      if (known) references.set(id, known);
+      else unknown.push(id);
+    }
+    for (const [id, reference] of await this.cases.referencesOf(em, unknown))
+      references.set(id, reference);
+    return references;
   }
 }

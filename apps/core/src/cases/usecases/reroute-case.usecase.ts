@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { parseReference, Topics } from '@app/contracts';
+import { DataSource } from 'typeorm';
+import { CoreException } from '../../core.exception';
+import { OutboxRelay } from '../../outbox/outbox.relay';
+import { OutboxRepository } from '../../outbox/outbox.repository';
+import { RoutingService } from '../../routing/routing.service';
+import { caseRoutedEvent } from '../case-events';
+import { CaseHistoryRepository } from '../case-history.repository';
+import { CaseRepository } from '../case.repository';
+import type { CaseResponse } from '../dto/case.response';
+import { toCaseResponse } from '../dto/case.response';
+import type { RerouteRequest } from '../dto/reroute.request';
+
+/**
+ * Sends a case to another store or region by hand. The change, who made it and why go into the
+ * case history and out as `case.routed`, in one transaction.
+ */
+@Injectable()
+export class RerouteCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly history: CaseHistoryRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly relay: OutboxRelay,
+    private readonly routing: RoutingService,
+  ) {}
+
+  async execute(reference: string, request: RerouteRequest, actor: string): Promise<CaseResponse> {
+    const parsed = parseReference(reference);
+    if (!parsed.ok)
+      throw new CoreException(
+        parsed.error === 'malformed' ? 'reference_malformed' : 'reference_check_digit',
+        'bad reference number',
+        false,
+      );
+    const target = await this.routing.lookup(request);
+    if (!target)
+      throw new CoreException(
+        'routing_target_unknown',
+        'no active store or region has this code',
+        false,
+      );
+    const updated = await this.dataSource.transaction(async (em) => {
+      const found = await this.cases.lockByReference(em, parsed.value.text);
+      if (!found)
+        throw new CoreException('case_not_found', 'no case has this reference number', false);
+      const now = new Date();
+      const before = {
+        storeCode: found.storeCode,
+        regionCode: found.regionCode,
+        managerId: found.managerId,
+      };
+      await this.cases.setRouting(em, found.id, target);
+      await this.history.append(em, [
+        {
+          caseId: found.id,
+          at: now,
+          kind: 'rerouted',
+          actor,
+          details: { before, after: target, reason: request.reason },
+        },
+      ]);
+      await this.outbox.enqueue(em, Topics.CaseEvents, [
+        caseRoutedEvent(found, target, now, { by: actor, reason: request.reason }),
+      ]);
+      return {
+        ...found,
+        storeCode: target.storeCode,
+        regionCode: target.regionCode,
+        managerId: target.managerId,
+        routedVia: target.via,
+      };
+    });
+    this.relay.wake();
+    return toCaseResponse(updated);
+  }
+}
