@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { runBaseline } from './baseline-consumer';
 import { loadBenchConfig } from './bench.config';
 import { measureLatency } from './latency-probe';
-import { drained, peakRssMb, percentile } from './measurements';
+import { drained, peakRssMb, percentile, portOpen } from './measurements';
 import { StreamGenerator } from './stream-generator';
 
 const root = join(__dirname, '..', '..', '..');
@@ -36,10 +36,13 @@ async function main(): Promise<void> {
   const baselineTopic = `${prefix}baseline`;
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
-  execFileSync(join(root, 'deploy/kafka/start.sh'), {
-    env: { ...process.env, KAFKA_PORT: String(config.kafkaPort) },
-    stdio: 'inherit',
-  });
+  // A broker already answering on the port (the tests' own, say) is used as it is.
+  if (!(await portOpen(config.kafkaPort))) {
+    execFileSync(join(root, 'deploy/kafka/start.sh'), {
+      env: { ...process.env, KAFKA_PORT: String(config.kafkaPort) },
+      stdio: 'inherit',
+    });
+  }
   const kafka = new Kafka({
     clientId: 'bench',
     brokers: [`127.0.0.1:${config.kafkaPort}`],
