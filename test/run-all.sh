@@ -7,7 +7,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/lib/common.sh"
 cd "$root"
 
-ensure_system_packages
+# Dovecot is the real IMAP server of the e-mail tests; Chromium runs the browser tests and WhatsApp Web.
+ensure_system_packages dovecot-imapd chromium
 ensure_node_modules
 ensure_postgres
 

@@ -29,6 +29,9 @@ import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { CaseClock } from './references/case-clock';
 import { ReferenceAllocator } from './references/reference-allocator';
+import { CaseReplyRepository } from './replies/case-reply.repository';
+import { ReceiptsConsumer } from './replies/receipts.consumer';
+import { RecordReceipts } from './replies/usecases/record-receipts.usecase';
 import { RoutingCatalogueRepository } from './routing/routing-catalogue.repository';
 import { RoutingService } from './routing/routing.service';
 import { businessCalendarProvider } from './sla/business-calendar.provider';
@@ -50,7 +53,7 @@ export class CoreModule {
         }),
         HealthModule.register([PostgresHealthProbe, KafkaHealthProbe, KafkaConsumerState]),
       ],
-      controllers: [CaseController, IntakeConsumer],
+      controllers: [CaseController, IntakeConsumer, ReceiptsConsumer],
       providers: [
         { provide: CORE_CONFIG, useValue: config },
         { provide: OPS_AUTH_OPTIONS, useValue: { adminToken: config.adminToken } },
@@ -81,6 +84,9 @@ export class CoreModule {
         businessCalendarProvider,
         SlaRepository,
         SlaMonitor,
+        // Replies
+        CaseReplyRepository,
+        RecordReceipts,
         // Events
         OutboxRepository,
         OutboxRelay,

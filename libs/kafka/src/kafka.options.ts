@@ -15,4 +15,6 @@ export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
 export const TOPIC_CONFIG: Partial<Record<TopicName, Record<string, string>>> = {
   // Dead letters wait for a person to look at them; a week's retention is not enough.
   'intake.dlq.v1': { 'retention.ms': String(90 * 24 * 3600 * 1000) },
+  // Health beats matter for minutes; a day is plenty to look back on an incident.
+  'channels.health.v1': { 'retention.ms': String(24 * 3600 * 1000) },
 };

@@ -4,6 +4,7 @@ import type { CoreConfig } from '../config/core.config';
 import { MessageEntity } from '../messages/message.entity';
 import { InitialSchema1795310000000 } from './migrations/1795310000000-initial-schema';
 import { CaseEngine1795400000000 } from './migrations/1795400000000-case-engine';
+import { CaseReplies1795600000000 } from './migrations/1795600000000-case-replies';
 
 export const CORE_SCHEMA = 'core';
 
@@ -14,6 +15,6 @@ export function coreDatabaseOptions(config: Pick<CoreConfig, 'database'>): AppDa
     poolSize: config.database.poolSize,
     applicationName: 'complaint-gateway-core',
     entities: [CaseEntity, MessageEntity],
-    migrations: [InitialSchema1795310000000, CaseEngine1795400000000],
+    migrations: [InitialSchema1795310000000, CaseEngine1795400000000, CaseReplies1795600000000],
   };
 }

@@ -52,3 +52,18 @@ export function kafkaConfig(e: CommonEnv): KafkaConfig {
 export function logConfig(e: CommonEnv): LogConfig {
   return { level: e.LOG_LEVEL };
 }
+
+/** Variables of apps that keep attachments, media or raw messages (a claim-check blob store). */
+export const blobEnvShape = {
+  BLOB_STORE_DIR: env.string('data/blobs'),
+  BLOB_MAX_BYTES: env.int(25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+};
+
+export interface BlobConfig {
+  dir: string;
+  maxBytes: number;
+}
+
+export function blobConfig(e: z.infer<z.ZodObject<typeof blobEnvShape>>): BlobConfig {
+  return { dir: e.BLOB_STORE_DIR, maxBytes: e.BLOB_MAX_BYTES };
+}

@@ -1,0 +1,3 @@
+import { GatewayException } from '@app/platform';
+
+export class BlobException extends GatewayException {}
