@@ -28,14 +28,13 @@ fi
 
 ensure_postgres
 
-if [ -z "${ADMIN_TOKEN:-}" ]; then
-  # No token configured: make one for this machine, readable by this user only.
-  if [ ! -s "$run/admin-token" ]; then
-    (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$run/admin-token")
-  fi
-  ADMIN_TOKEN="$(cat "$run/admin-token")"
-fi
-export ADMIN_TOKEN
+# Tokens not configured: make them for this machine, readable by this user only.
+token_file() {
+  [ -s "$run/$1" ] || (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$run/$1")
+  cat "$run/$1"
+}
+export ADMIN_TOKEN="${ADMIN_TOKEN:-$(token_file admin-token)}"
+export METRICS_TOKEN="${METRICS_TOKEN:-$(token_file metrics-token)}"
 
 say "building"
 npm run --silent build

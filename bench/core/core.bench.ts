@@ -102,6 +102,7 @@ async function main(): Promise<void> {
         KAFKA_TOPIC_PREFIX: prefix,
         KAFKA_TOPIC_PARTITIONS: String(config.partitions),
         ADMIN_TOKEN: 'bench-admin-token-0123456789',
+        METRICS_TOKEN: 'bench-metrics-token-0123456789',
         LOG_LEVEL: 'warn',
         CORE_PORT: String(port),
         CORE_HOST: '127.0.0.1',

@@ -1,6 +1,7 @@
 import { formatReference, Topics } from '@app/contracts';
 import { authHeaders, startTestCore, startTestWebForm, type RunningApp } from '../support/apps';
 import { eventually, topicSize } from '../support/kafka-helpers';
+import { TEST_METRICS_TOKEN } from '../support/services';
 import { TestEnvironment } from '../support/test-environment';
 
 const submission = {
@@ -67,6 +68,19 @@ describe('web form to case, end to end', () => {
     expect(message.envelope.consent).toMatchObject({ given: true });
     expect(message.envelope.storeCode).toBe('IST-KDK-01');
   }, 30_000);
+
+  it('counts what it took in on /metrics, behind its own token', async () => {
+    expect((await fetch(`${core.url}/metrics`)).status).toBe(401);
+    const scraped = await fetch(`${core.url}/metrics`, {
+      headers: { Authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+    });
+    expect(scraped.status).toBe(200);
+    const text = await scraped.text();
+    expect(text).toMatch(
+      /gateway_messages_received_total\{channel="web-form",account="default"\} [1-9]/,
+    );
+    expect(text).toContain('gateway_processing_seconds_bucket{le="0.005",stage="intake_batch"}');
+  });
 
   it('keeps the case API closed without a token, and tells 400 from 404', async () => {
     const year = new Date().getFullYear();

@@ -11,7 +11,7 @@ export GATEWAY_RUN_DIR="$root/.run/$id"
 export CORE_PORT="${SMOKE_CORE_PORT:-13000}" WEB_FORM_PORT="${SMOKE_WEB_FORM_PORT:-13001}"
 export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" KAFKA_TOPIC_PREFIX="$id." KAFKA_TOPIC_PARTITIONS=2
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/cg_$id"
-unset ADMIN_TOKEN
+unset ADMIN_TOKEN METRICS_TOKEN
 
 finish() {
   npm run --silent stop >/dev/null 2>&1 || true
@@ -28,6 +28,12 @@ reference="$(printf '%s' "$answer" | sed -n 's/.*"reference":"\([^"]*\)".*/\1/p'
 if [ -z "$reference" ]; then echo "quick start: no reference number in $answer" >&2; exit 1; fi
 
 case_json="$(curl -fsS "http://127.0.0.1:$CORE_PORT/api/v1/cases/$reference" -H "Authorization: Bearer $(cat "$GATEWAY_RUN_DIR/admin-token")")"
+metrics="$(curl -fsS "http://127.0.0.1:$CORE_PORT/metrics" -H "Authorization: Bearer $(cat "$GATEWAY_RUN_DIR/metrics-token")")"
+case "$metrics" in
+  *'gateway_messages_received_total{channel="web-form"'*) ;;
+  *) echo "quick start: core's /metrics does not count the message" >&2; exit 1 ;;
+esac
+
 case "$case_json" in
   *"\"reference\":\"$reference\""*'"status":"created"'*) echo "quick start: $reference shown by the case API" ;;
   *) echo "quick start: the case API answered $case_json" >&2; exit 1 ;;

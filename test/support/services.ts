@@ -8,4 +8,5 @@ export const TEST_KAFKA_BROKERS = [`127.0.0.1:${TEST_KAFKA_PORT}`];
 export const TEST_POSTGRES_URL =
   process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 export const TEST_LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'warn';

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import {
   TEST_ADMIN_TOKEN,
   TEST_KAFKA_BROKERS,
+  TEST_METRICS_TOKEN,
   TEST_LOG_LEVEL,
   TEST_POSTGRES_URL,
 } from './services';
@@ -41,6 +42,7 @@ export class TestEnvironment {
       KAFKA_TOPIC_PREFIX: this.topicPrefix,
       KAFKA_TOPIC_PARTITIONS: '3',
       ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
       LOG_LEVEL: TEST_LOG_LEVEL,
       CORE_PORT: '0',
       WEB_FORM_PORT: '0',

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ALL_TOPICS } from '@app/contracts';
 import { KafkaConsumerState, KafkaHealthProbe, KafkaModule } from '@app/kafka';
+import { MetricsModule } from '@app/metrics';
 import { DatabaseModule, PostgresHealthProbe } from '@app/persistence';
 import { HealthModule, LoggingModule, OPS_AUTH_OPTIONS, OpsAuthGuard } from '@app/platform';
 import { CaseController } from './cases/case.controller';
@@ -52,6 +53,7 @@ export class CoreModule {
           useFactory: () => ({ ...config.kafka, serviceName: 'core', topics: [...ALL_TOPICS] }),
         }),
         HealthModule.register([PostgresHealthProbe, KafkaHealthProbe, KafkaConsumerState]),
+        MetricsModule.forRoot(config.metrics),
       ],
       controllers: [CaseController, IntakeConsumer, ReceiptsConsumer],
       providers: [

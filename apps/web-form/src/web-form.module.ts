@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@app/contracts';
 import { KafkaConsumerState, KafkaHealthProbe, KafkaModule } from '@app/kafka';
+import { MetricsModule } from '@app/metrics';
 import { DatabaseModule, PostgresHealthProbe } from '@app/persistence';
 import { HealthModule, LoggingModule } from '@app/platform';
 import { WEB_FORM_CONFIG, type WebFormConfig } from './config/web-form.config';
@@ -33,6 +34,7 @@ export class WebFormModule {
           }),
         }),
         HealthModule.register([PostgresHealthProbe, KafkaHealthProbe, KafkaConsumerState]),
+        MetricsModule.forRoot(config.metrics),
       ],
       controllers: [WebFormController, CaseEventsConsumer],
       providers: [

@@ -5,10 +5,12 @@ import {
   env,
   kafkaConfig,
   logConfig,
+  metricsConfig,
   parseEnv,
   type DatabaseConfig,
   type KafkaConfig,
   type LogConfig,
+  type MetricsConfig,
 } from '@app/platform';
 
 function isTimeZone(value: string): boolean {
@@ -66,6 +68,7 @@ export interface CoreConfig {
   database: DatabaseConfig;
   kafka: KafkaConfig;
   log: LogConfig;
+  metrics: MetricsConfig;
   consumer: {
     groupId: string;
     batchSize: number;
@@ -99,6 +102,7 @@ export function loadCoreConfig(source: Record<string, string | undefined>): Core
     database: databaseConfig(e),
     kafka: kafkaConfig(e),
     log: logConfig(e),
+    metrics: metricsConfig(e),
     consumer: {
       groupId: e.CORE_CONSUMER_GROUP,
       batchSize: e.CORE_BATCH_SIZE,

@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { Topics } from '@app/contracts';
+import { GatewayMetrics } from '@app/metrics';
 import { errorMessage } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { slaEvent } from '../cases/case-events';
@@ -36,6 +37,7 @@ export class SlaMonitor implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly history: CaseHistoryRepository,
     private readonly outbox: OutboxRepository,
     private readonly relay: OutboxRelay,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,6 +68,7 @@ export class SlaMonitor implements OnApplicationBootstrap, OnApplicationShutdown
           const step = slaStep(clock.targets, now);
           const breached = step.transitions.some((t) => t.kind === 'sla.breached');
           for (const t of step.transitions) {
+            this.metrics.slaEvents.inc({ kind: t.kind, target: t.target });
             events.push(slaEvent(t.kind, clock, t.target, t.dueAt, now));
             history.push({
               caseId: clock.id,

@@ -5,10 +5,12 @@ import {
   env,
   kafkaConfig,
   logConfig,
+  metricsConfig,
   parseEnv,
   type DatabaseConfig,
   type KafkaConfig,
   type LogConfig,
+  type MetricsConfig,
 } from '@app/platform';
 
 const webFormEnv = z.object({
@@ -45,6 +47,7 @@ export interface WebFormConfig {
   database: DatabaseConfig;
   kafka: KafkaConfig;
   log: LogConfig;
+  metrics: MetricsConfig;
 }
 
 export const WEB_FORM_CONFIG = Symbol('WEB_FORM_CONFIG');
@@ -64,5 +67,6 @@ export function loadWebFormConfig(source: Record<string, string | undefined>): W
     database: databaseConfig(e),
     kafka: kafkaConfig(e),
     log: logConfig(e),
+    metrics: metricsConfig(e),
   };
 }

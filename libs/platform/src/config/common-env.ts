@@ -14,6 +14,10 @@ export const commonEnvShape = {
   KAFKA_REPLICATION_FACTOR: env.int(1, 1, 10),
   KAFKA_PUBLISH_TIMEOUT_MS: env.int(10_000, 100, 120_000),
   LOG_LEVEL: env.logLevel(),
+  /** Bearer token of `GET /metrics`; Prometheus sends it. `npm start` generates one if unset. */
+  METRICS_TOKEN: z
+    .string({ error: 'is required: the bearer token of GET /metrics' })
+    .min(16, 'must be at least 16 characters'),
 };
 
 export interface DatabaseConfig {
@@ -31,6 +35,14 @@ export interface KafkaConfig {
 
 export interface LogConfig {
   level: string;
+}
+
+export interface MetricsConfig {
+  token: string;
+}
+
+export function metricsConfig(e: CommonEnv): MetricsConfig {
+  return { token: e.METRICS_TOKEN };
 }
 
 type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;

@@ -3,6 +3,7 @@ import type { Topics } from '@app/contracts';
 import type { BatchOutcome, ConsumedBatch } from '@app/kafka';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { NewCaseRecord } from '../../cases/case-record';
+import { GatewayMetrics } from '@app/metrics';
 import { CaseRepository } from '../../cases/case.repository';
 import { CoreException } from '../../core.exception';
 import { CustomerResolver, type ResolvedCustomers } from '../../customers/customer-resolver';
@@ -44,21 +45,39 @@ export class ProcessInboundBatch {
     private readonly writer: IntakePlanWriter,
     private readonly relay: OutboxRelay,
     private readonly clock: CaseClock,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
   async execute(batch: IntakeBatch): Promise<BatchOutcome> {
     const now = this.clock.now();
     const year = this.clock.yearOf(now);
+    const timer = this.metrics.processingSeconds.startTimer({ stage: 'intake_batch' });
     try {
       await this.references.prepareYear(year);
       // Redeliveries are included, harmlessly: which messages are new is known only later.
       const customers = await this.customers.resolve(batch.map((m) => m.value));
-      const counts = await this.dataSource.transaction((em) =>
+      const { plan, opened } = await this.dataSource.transaction((em) =>
         this.process(em, batch, customers, now, year),
       );
       this.relay.wake();
+      timer();
+      // Counted once committed: a rolled-back batch is counted when its retry commits.
+      for (const m of plan.messages) {
+        this.metrics.messagesReceived.inc({
+          channel: m.message.channel,
+          account: m.message.channelAccount,
+        });
+      }
+      for (const r of plan.redeliveries)
+        this.metrics.duplicates.inc({ channel: r.message.channel });
       this.logger.debug(
-        { size: batch.length, ...counts, partition: batch[0]?.partition },
+        {
+          size: batch.length,
+          opened,
+          joined: plan.joining.length,
+          redelivered: plan.redeliveries.length,
+          partition: batch[0]?.partition,
+        },
         'intake batch recorded',
       );
       return {};
@@ -87,11 +106,7 @@ export class ProcessInboundBatch {
       await this.referencesNamed(em, plan, opened, context),
       now,
     );
-    return {
-      opened: opened.length,
-      joined: plan.joining.length,
-      redelivered: plan.redeliveries.length,
-    };
+    return { plan, opened: opened.length };
   }
 
   /** The reference of every case the batch's events name: new, joined, quoted or redelivered to. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Topics, type Language } from '@app/contracts';
 import { EventPublisher } from '@app/kafka';
+import { GatewayMetrics } from '@app/metrics';
 import { createHash, randomUUID } from 'node:crypto';
 import { WEB_FORM_CONFIG, type WebFormConfig } from '../../config/web-form.config';
 import { ReferenceWaiter } from '../../references/reference-waiter';
@@ -30,6 +31,7 @@ export class SubmitFeedback {
     private readonly publisher: EventPublisher,
     private readonly waiter: ReferenceWaiter,
     private readonly keys: IdempotencyKeyRepository,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
   async execute(command: SubmitFeedbackCommand): Promise<SubmissionAccepted> {
@@ -75,6 +77,7 @@ export class SubmitFeedback {
       pending.cancel();
       throw error;
     }
+    this.metrics.messagesReceived.inc({ channel: 'web-form', account: this.config.account });
     const reference = await pending.promise;
     return reference ? { messageId, reference } : { messageId };
   }
