@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvShape, databaseConfig, parseEnv, type DatabaseConfig } from '@app/platform';
+import { commonEnvShape, parseEnv, type DatabaseConfig } from '@app/platform';
 
 /** The store import CLI needs only the database: it neither logs through pino nor uses Kafka. */
 const READS = ['DATABASE_URL', 'DATABASE_POOL_SIZE'] as const;
@@ -12,14 +12,17 @@ export interface ImportStoresConfig {
 }
 
 /**
- * The only place the store import reads its environment. Only the two database variables are
- * handed to the shared schema; everything else takes its default there, so a Kafka setting that
- * does not concern this tool can never make it refuse to run.
+ * The only place the store import reads its environment: the two database variables, checked by
+ * the same rules as every app's, and nothing else, so a setting that does not concern this tool
+ * (Kafka, tokens) can never make it refuse to run.
  */
 export function loadImportStoresConfig(
   source: Record<string, string | undefined>,
 ): ImportStoresConfig {
-  const selected = Object.fromEntries(READS.map((name) => [name, source[name]]));
-  const e = parseEnv('import-stores', z.object(commonEnvShape), selected);
-  return { database: databaseConfig(e) };
+  const schema = z.object({
+    DATABASE_URL: commonEnvShape.DATABASE_URL,
+    DATABASE_POOL_SIZE: commonEnvShape.DATABASE_POOL_SIZE,
+  });
+  const e = parseEnv('import-stores', schema, source);
+  return { database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } };
 }
