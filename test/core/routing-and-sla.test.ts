@@ -81,6 +81,15 @@ describe('routing to regional managers and the SLA clock', () => {
     expect(row.manager_id).toBeTruthy();
   }, 60_000);
 
+  it('lists the active stores publicly, without managers or contacts', async () => {
+    const response = await fetch(`${core.url}/api/v1/stores`);
+    expect(response.status).toBe(200);
+    const stores = (await response.json()) as Record<string, string>[];
+    expect(stores.length).toBeGreaterThanOrEqual(50);
+    expect(Object.keys(stores[0]).sort()).toEqual(['city', 'code', 'district', 'name']);
+    expect(stores.some((s) => s.city === 'İstanbul')).toBe(true);
+  });
+
   it('sends a case with no clue about the store to triage', async () => {
     const m = envelope({ text: 'Ürününüz beklediğim gibi çıkmadı.' });
     await publish(env, m);

@@ -35,6 +35,7 @@ import { ReceiptsConsumer } from './replies/receipts.consumer';
 import { RecordReceipts } from './replies/usecases/record-receipts.usecase';
 import { RoutingCatalogueRepository } from './routing/routing-catalogue.repository';
 import { RoutingService } from './routing/routing.service';
+import { StoresController } from './routing/stores.controller';
 import { businessCalendarProvider } from './sla/business-calendar.provider';
 import { SlaMonitor } from './sla/sla-monitor';
 import { SlaRepository } from './sla/sla.repository';
@@ -55,7 +56,7 @@ export class CoreModule {
         HealthModule.register([PostgresHealthProbe, KafkaHealthProbe, KafkaConsumerState]),
         MetricsModule.forRoot(config.metrics),
       ],
-      controllers: [CaseController, IntakeConsumer, ReceiptsConsumer],
+      controllers: [CaseController, StoresController, IntakeConsumer, ReceiptsConsumer],
       providers: [
         { provide: CORE_CONFIG, useValue: config },
         { provide: OPS_AUTH_OPTIONS, useValue: { adminToken: config.adminToken } },

@@ -1,10 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { connectKafkaConsumer, DEFAULT_BACKOFF } from '@app/kafka';
+import { ChannelHealthReporter, referenceWaiterConsumerOptions } from '@app/adapter-kit';
+import { connectKafkaConsumer } from '@app/kafka';
 import { migrateDatabase } from '@app/persistence';
 import { configureHttpEdge } from '@app/platform';
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { WebFormConfig } from './config/web-form.config';
 import { webFormDatabaseOptions } from './database/web-form-database';
 import { WEB_FORM_ERRORS, WEB_FORM_HTTP_STATUS } from './submission/web-form.errors';
@@ -22,21 +21,9 @@ export async function startWebForm(config: WebFormConfig): Promise<INestApplicat
     catalog: WEB_FORM_ERRORS,
     statusByCode: WEB_FORM_HTTP_STATUS,
   });
-  connectKafkaConsumer(app, {
-    // Every instance must see every case event to answer its own waiting requests, so each
-    // has its own group, starting from new events only.
-    groupId: `web-form.${hostname()}.${process.pid}.${randomBytes(4).toString('hex')}`,
-    fromBeginning: false,
-    partitionsConsumedConcurrently: 1,
-    sessionTimeoutMs: 30_000,
-    maxBatchSize: 1_000,
-    isolateAfterAttempts: 1,
-    maxAttempts: 1,
-    backoff: DEFAULT_BACKOFF,
-    deadLetters: false,
-    dependenciesHealthy: () => Promise.resolve(true),
-  });
+  connectKafkaConsumer(app, referenceWaiterConsumerOptions('web-form'));
   await app.listen(config.port, config.host);
+  app.get(ChannelHealthReporter).update(config.account, { state: 'up', detail: 'listening' });
   await app.startAllMicroservices();
   return app;
 }

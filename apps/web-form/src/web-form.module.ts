@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AdapterKitModule, CaseEventsConsumer } from '@app/adapter-kit';
 import { Topics } from '@app/contracts';
 import { KafkaConsumerState, KafkaHealthProbe, KafkaModule } from '@app/kafka';
 import { MetricsModule } from '@app/metrics';
@@ -6,8 +7,6 @@ import { DatabaseModule, PostgresHealthProbe } from '@app/persistence';
 import { HealthModule, LoggingModule } from '@app/platform';
 import { WEB_FORM_CONFIG, type WebFormConfig } from './config/web-form.config';
 import { webFormDatabaseOptions } from './database/web-form-database';
-import { CaseEventsConsumer } from './references/case-events.consumer';
-import { ReferenceWaiter } from './references/reference-waiter';
 import { IdempotencyKeyJanitor } from './submission/idempotency-key.janitor';
 import { IdempotencyKeyRepository } from './submission/idempotency-key.repository';
 import { SubmitFeedback } from './submission/usecases/submit-feedback.usecase';
@@ -30,9 +29,15 @@ export class WebFormModule {
           useFactory: () => ({
             ...config.kafka,
             serviceName: 'web-form',
-            topics: [Topics.IntakeMessages, Topics.CaseEvents, Topics.DeadLetters],
+            topics: [
+              Topics.IntakeMessages,
+              Topics.CaseEvents,
+              Topics.DeadLetters,
+              Topics.ChannelHealth,
+            ],
           }),
         }),
+        AdapterKitModule.forRoot({ channel: 'web-form', beatIntervalMs: config.healthBeatMs }),
         HealthModule.register([PostgresHealthProbe, KafkaHealthProbe, KafkaConsumerState]),
         MetricsModule.forRoot(config.metrics),
       ],
@@ -40,7 +45,6 @@ export class WebFormModule {
       providers: [
         { provide: WEB_FORM_CONFIG, useValue: config },
         WebFormSubmissionPipe,
-        ReferenceWaiter,
         IdempotencyKeyRepository,
         IdempotencyKeyJanitor,
         SubmitFeedback,

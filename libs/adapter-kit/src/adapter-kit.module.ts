@@ -5,6 +5,7 @@ import { ADAPTER_KIT_OPTIONS, type AdapterKitOptions } from './adapter-kit.optio
 import { CheckpointRepository } from './checkpoint/checkpoint.repository';
 import { ChannelHealthReporter } from './health/channel-health.reporter';
 import { LeaseRepository } from './lease/lease.repository';
+import { ReferenceWaiter } from './references/reference-waiter';
 import { SentReplyRepository } from './replies/sent-reply.repository';
 
 /**
@@ -30,6 +31,7 @@ export class AdapterKitModule {
         LeaseRepository,
         CheckpointRepository,
         SentReplyRepository,
+        ReferenceWaiter,
       ],
       exports: [
         ADAPTER_KIT_OPTIONS,
@@ -37,6 +39,7 @@ export class AdapterKitModule {
         LeaseRepository,
         CheckpointRepository,
         SentReplyRepository,
+        ReferenceWaiter,
       ],
     };
   }

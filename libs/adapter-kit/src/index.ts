@@ -7,3 +7,6 @@ export * from './checkpoint/checkpoint.repository';
 export * from './replies/sent-reply.repository';
 export * from './signature/hmac';
 export * from './migrations/1795500000000-adapter-kit-tables';
+export * from './references/reference-waiter';
+export * from './references/case-events.consumer';
+export * from './references/reference-waiter.consumer-options';

@@ -55,6 +55,11 @@ export class RoutingService implements OnApplicationBootstrap, OnApplicationShut
     this.stores = new Map(catalogue.stores.map((s) => [s.code, s]));
   }
 
+  /** Active stores, for the public store list of the web form. */
+  activeStores(): readonly Store[] {
+    return this.catalogue.stores;
+  }
+
   /** Where a new case goes; a region without a store still reaches the region's manager. */
   route(input: RoutingInput): CaseRouting & { matched?: string; reason?: string } {
     const decision = this.resolver.resolve(input);

@@ -26,6 +26,8 @@ const webFormEnv = z.object({
   WEB_FORM_CONSENT_NOTICE_VERSION: env.string('kvkk-2026-01'),
   WEB_FORM_IDEMPOTENCY_TTL_HOURS: env.int(24, 1, 24 * 30),
   /** Region assumed for phone numbers written without a country code. */
+  /** How often the web form's health beat goes out on channels.health.v1. */
+  WEB_FORM_HEALTH_BEAT_MS: env.int(15_000, 1_000, 600_000),
   PHONE_DEFAULT_REGION: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code')
@@ -44,6 +46,7 @@ export interface WebFormConfig {
   consentNoticeVersion: string;
   idempotencyTtlHours: number;
   phoneDefaultRegion: string;
+  healthBeatMs: number;
   database: DatabaseConfig;
   kafka: KafkaConfig;
   log: LogConfig;
@@ -64,6 +67,7 @@ export function loadWebFormConfig(source: Record<string, string | undefined>): W
     consentNoticeVersion: e.WEB_FORM_CONSENT_NOTICE_VERSION,
     idempotencyTtlHours: e.WEB_FORM_IDEMPOTENCY_TTL_HOURS,
     phoneDefaultRegion: e.PHONE_DEFAULT_REGION,
+    healthBeatMs: e.WEB_FORM_HEALTH_BEAT_MS,
     database: databaseConfig(e),
     kafka: kafkaConfig(e),
     log: logConfig(e),

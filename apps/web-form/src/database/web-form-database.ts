@@ -1,3 +1,4 @@
+import { AdapterKitTables1795500000000 } from '@app/adapter-kit';
 import type { AppDatabaseOptions } from '@app/persistence';
 import type { WebFormConfig } from '../config/web-form.config';
 import { IdempotencyKeys1795310100000 } from './migrations/1795310100000-idempotency-keys';
@@ -11,6 +12,6 @@ export function webFormDatabaseOptions(config: WebFormConfig): AppDatabaseOption
     poolSize: config.database.poolSize,
     applicationName: 'complaint-gateway-web-form',
     entities: [],
-    migrations: [IdempotencyKeys1795310100000],
+    migrations: [IdempotencyKeys1795310100000, AdapterKitTables1795500000000],
   };
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ChannelHealthReporter, ReferenceWaiter } from '@app/adapter-kit';
 import { Topics, type Language } from '@app/contracts';
 import { EventPublisher } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
 import { createHash, randomUUID } from 'node:crypto';
 import { WEB_FORM_CONFIG, type WebFormConfig } from '../../config/web-form.config';
-import { ReferenceWaiter } from '../../references/reference-waiter';
 import type { SubmissionAccepted } from '../dto/submission-accepted';
 import type { WebFormSubmission } from '../dto/web-form-submission.schema';
 import { IdempotencyKeyRepository } from '../idempotency-key.repository';
@@ -32,6 +32,7 @@ export class SubmitFeedback {
     private readonly waiter: ReferenceWaiter,
     private readonly keys: IdempotencyKeyRepository,
     private readonly metrics: GatewayMetrics,
+    private readonly health: ChannelHealthReporter,
   ) {}
 
   async execute(command: SubmitFeedbackCommand): Promise<SubmissionAccepted> {
@@ -75,8 +76,13 @@ export class SubmitFeedback {
       await this.publisher.publish(Topics.IntakeMessages, envelope);
     } catch (error) {
       pending.cancel();
+      this.health.failed(this.config.account, {
+        code: 'publish_failed',
+        message: 'Kafka did not take a submission',
+      });
       throw error;
     }
+    this.health.received(this.config.account);
     this.metrics.messagesReceived.inc({ channel: 'web-form', account: this.config.account });
     const reference = await pending.promise;
     return reference ? { messageId, reference } : { messageId };

@@ -3,6 +3,11 @@ import { Topics } from '@app/contracts';
 import { KafkaConsumer, type ConsumedBatch } from '@app/kafka';
 import { ReferenceWaiter } from './reference-waiter';
 
+/**
+ * Feeds case events to the ReferenceWaiter. An app that answers synchronously (web form, call
+ * centre) lists it among its controllers and connects a consumer with a group of its own per
+ * instance (see `referenceWaiterConsumerOptions`).
+ */
 @KafkaConsumer()
 export class CaseEventsConsumer {
   constructor(private readonly waiter: ReferenceWaiter) {}
