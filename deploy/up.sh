@@ -35,6 +35,13 @@ token_file() {
 }
 export ADMIN_TOKEN="${ADMIN_TOKEN:-$(token_file admin-token)}"
 export METRICS_TOKEN="${METRICS_TOKEN:-$(token_file metrics-token)}"
+# The call centre's signing secret is shared with the telephony system; on a machine that has none
+# configured, one is made so the webhook runs (give the same value to the sender).
+export CALL_CENTER_WEBHOOK_SECRET="${CALL_CENTER_WEBHOOK_SECRET:-$(token_file call-center-secret)}"
+# The apps find each other on this machine's ports unless told otherwise.
+export DASHBOARD_CORE_URL="${DASHBOARD_CORE_URL:-http://127.0.0.1:${CORE_PORT:-3000}}"
+export WEB_FORM_CORE_URL="${WEB_FORM_CORE_URL:-http://127.0.0.1:${CORE_PORT:-3000}}"
+export CALL_CENTER_TRACKING_URL="${CALL_CENTER_TRACKING_URL:-http://localhost:${WEB_FORM_PORT:-3001}/track}"
 
 say "building"
 npm run --silent build
@@ -45,7 +52,11 @@ node="$(node_bin)"
 "$node" dist/apps/core/src/routing/import/import-stores.main.js --if-empty "$root/deploy/seed/stores.json" \
   >>"$run/import-stores.log" 2>&1 || { say "loading deploy/seed/stores.json failed:"; tail -n 20 "$run/import-stores.log" >&2; exit 1; }
 
-while read -r app port_var default_port; do
+while read -r app port_var default_port needs; do
+  if ! app_configured "$needs"; then
+    say "$app: not started, no account configured (set one of ${needs//,/, })"
+    continue
+  fi
   pidfile="$run/$app.pid"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     say "$app: already running (pid $(cat "$pidfile"))"
@@ -59,7 +70,8 @@ while read -r app port_var default_port; do
 done < <(gateway_apps)
 
 failed=0
-while read -r app port_var default_port; do
+while read -r app port_var default_port needs; do
+  app_configured "$needs" || continue
   port="${!port_var:-$default_port}"
   ok=0
   for _ in $(seq 1 120); do
@@ -68,7 +80,7 @@ while read -r app port_var default_port; do
     sleep 0.5
   done
   if [ "$ok" = 1 ]; then
-    printf '  %-10s http://127.0.0.1:%s   (log %s)\n' "$app" "$port" "$run/$app.log"
+    printf '  %-12s http://127.0.0.1:%s   (log %s)\n' "$app" "$port" "$run/$app.log"
   else
     failed=1
     say "$app did not become healthy; last lines of $run/$app.log:"
@@ -81,7 +93,9 @@ web_form_port="${WEB_FORM_PORT:-3001}"
 core_port="${CORE_PORT:-3000}"
 cat <<MSG
 
-The gateway is up. Try it:
+The gateway is up. Web form: http://127.0.0.1:$web_form_port/  Status tracking: http://127.0.0.1:$web_form_port/track
+Dashboard: http://127.0.0.1:${DASHBOARD_PORT:-3010}/ (sign in with the admin token)  Case API docs: http://127.0.0.1:$core_port/docs
+Try it:
 
   curl -s -X POST http://127.0.0.1:$web_form_port/api/v1/web-form -H 'Content-Type: application/json' \\
     -d '{"name":"Ayşe","surname":"Yılmaz","phone":"0532 123 45 67","type":"complaint","message":"Kadıköy şubesinde iadem reddedildi.","consent":true}'

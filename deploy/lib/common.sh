@@ -56,10 +56,26 @@ ensure_postgres() {
   return 1
 }
 
-# The apps of the gateway: name, port variable, default port. Later channels add lines here.
+# The apps of the gateway: name, port variable, default port, and the variables of which at least
+# one must be set for the app to have anything to do ("-": it always runs). A channel whose account
+# is not configured (no mailbox, no WhatsApp number, no X account) is not started: it would refuse
+# to start anyway, naming what is missing.
 gateway_apps() {
   cat <<'APPS'
-core CORE_PORT 3000
-web-form WEB_FORM_PORT 3001
+core CORE_PORT 3000 -
+web-form WEB_FORM_PORT 3001 -
+call-center CALL_CENTER_PORT 3002 -
+whatsapp WHATSAPP_PORT 3003 WHATSAPP_ACCOUNTS_FILE,WHATSAPP_PHONE_NUMBER_IDS,WHATSAPP_SESSION_NUMBERS
+x X_PORT 3004 X_USER_ID
+email EMAIL_PORT 3005 EMAIL_ACCOUNTS_FILE,IMAP_HOST
+dashboard DASHBOARD_PORT 3010 -
 APPS
+}
+
+# True when an app of gateway_apps has its account configured (its fourth column).
+app_configured() {
+  local needs="$1" var
+  [ "$needs" = "-" ] && return 0
+  for var in ${needs//,/ }; do [ -n "${!var:-}" ] && return 0; done
+  return 1
 }

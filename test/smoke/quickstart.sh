@@ -9,9 +9,12 @@ cd "$root"
 id="smoke$(date +%s)$$"
 export GATEWAY_RUN_DIR="$root/.run/$id"
 export CORE_PORT="${SMOKE_CORE_PORT:-13000}" WEB_FORM_PORT="${SMOKE_WEB_FORM_PORT:-13001}"
+export CALL_CENTER_PORT="${SMOKE_CALL_CENTER_PORT:-13002}" DASHBOARD_PORT="${SMOKE_DASHBOARD_PORT:-13010}"
+# Channels with accounts of their own (mailboxes, WhatsApp numbers, X) are not configured here.
+unset EMAIL_ACCOUNTS_FILE IMAP_HOST WHATSAPP_ACCOUNTS_FILE WHATSAPP_PHONE_NUMBER_IDS WHATSAPP_SESSION_NUMBERS X_USER_ID
 export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" KAFKA_TOPIC_PREFIX="$id." KAFKA_TOPIC_PARTITIONS=2
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/cg_$id"
-unset ADMIN_TOKEN METRICS_TOKEN
+unset ADMIN_TOKEN METRICS_TOKEN CALL_CENTER_WEBHOOK_SECRET DASHBOARD_CORE_URL WEB_FORM_CORE_URL CALL_CENTER_TRACKING_URL
 
 finish() {
   npm run --silent stop >/dev/null 2>&1 || true
@@ -38,3 +41,16 @@ case "$case_json" in
   *"\"reference\":\"$reference\""*'"status":"created"'*) echo "quick start: $reference shown by the case API" ;;
   *) echo "quick start: the case API answered $case_json" >&2; exit 1 ;;
 esac
+
+# The call-centre webhook that npm start runs, signed with the secret it generated.
+secret="$(cat "$GATEWAY_RUN_DIR/call-center-secret")"
+body='{"callId":"SMOKE-1","callerNumber":"0533 765 43 21","calledLine":"0850 222 00 00","agent":{"id":"A-1","name":"Zeynep Kaya"},"notes":"Müşteri Bağdat Caddesi mağazasında kasada uzun süre beklediğini söylüyor.","startedAt":"2026-03-14T09:12:03+03:00","endedAt":"2026-03-14T09:19:45+03:00","type":"complaint"}'
+ts="$(date +%s)"
+sig="$(SECRET="$secret" PAYLOAD="$ts.$body" "$(node_bin)" -e 'process.stdout.write(require("crypto").createHmac("sha256", process.env.SECRET).update(process.env.PAYLOAD).digest("hex"))')"
+call="$(curl -fsS -X POST "http://127.0.0.1:$CALL_CENTER_PORT/api/v1/call-center/events" -H 'Content-Type: application/json' \
+  -H "X-Timestamp: $ts" -H "X-Signature: sha256=$sig" --data-binary "$body")"
+case "$call" in
+  *'"reference":"'*) echo "quick start: the call centre answered with a reference number" ;;
+  *) echo "quick start: the call centre answered $call" >&2; exit 1 ;;
+esac
+curl -fsS "http://127.0.0.1:$DASHBOARD_PORT/health" >/dev/null && echo "quick start: the dashboard is up"

@@ -95,6 +95,28 @@ export const MessageDuplicateV1Schema = z.object({
   }),
 });
 
+/**
+ * A case moved along its workflow: by a person (ops API), by the customer (agreement or "the
+ * problem remains" on the tracking page or in a reply) or by the system (closed after the quiet
+ * period following Resolved). Core's notifier tells the customer on their channel.
+ */
+export const CaseStatusChangedV1Schema = z.object({
+  ...base,
+  type: z.literal('case.status_changed'),
+  data: z.object({
+    from: CaseStatusSchema,
+    to: CaseStatusSchema,
+    /** 'customer', 'system', or the ops token's name. */
+    by: z.string().min(1).max(200),
+    actor: z.enum(['ops', 'customer', 'system']),
+    /** Why, without personal data: shown to ops and, for a reopen, on the timeline. */
+    reason: z.string().max(1000).optional(),
+    channel: ChannelSchema,
+    channelAccount: z.string(),
+    customerId: z.uuid(),
+  }),
+});
+
 const slaData = z.object({
   target: SlaTargetSchema,
   dueAt: isoTime,
@@ -116,14 +138,36 @@ export const SlaBreachedV1Schema = z.object({
   data: slaData,
 });
 
+/**
+ * The resolution target will be missed: core reminds the manager to give a reason and a new date
+ * (`reminder`), and the manager's answer is told to the customer (`announced`).
+ */
+export const CaseResolutionDelayV1Schema = z.object({
+  ...base,
+  type: z.literal('case.resolution_delay'),
+  data: z.object({
+    phase: z.enum(['reminder', 'announced']),
+    resolutionDueAt: isoTime,
+    /** The new date promised to the customer (YYYY-MM-DD), once announced. */
+    newDate: z.iso.date().optional(),
+    /** Why, as told to the customer: no personal data. */
+    reason: z.string().max(1000).optional(),
+    regionCode: z.string().nullable(),
+    managerId: z.uuid().nullable(),
+    by: z.string().max(200).optional(),
+  }),
+});
+
 export const CaseEventV1Schema = z.discriminatedUnion('type', [
   CaseCreatedV1Schema,
   CaseRoutedV1Schema,
   CaseMessageAttachedV1Schema,
   CaseDuplicateLinkedV1Schema,
   MessageDuplicateV1Schema,
+  CaseStatusChangedV1Schema,
   SlaWarningV1Schema,
   SlaBreachedV1Schema,
+  CaseResolutionDelayV1Schema,
 ]);
 export type CaseEventV1 = z.infer<typeof CaseEventV1Schema>;
 export type CaseEventType = CaseEventV1['type'];

@@ -1,6 +1,7 @@
 export * from './errors/gateway.exception';
 export * from './config/config.exception';
 export * from './config/env-schema';
+export * from './config/byte-size';
 export * from './config/common-env';
 export * from './logging/logging.module';
 export * from './logging/redaction';
@@ -14,3 +15,4 @@ export * from './http/configure-http';
 export * from './auth/ops-auth.guard';
 export * from './health/health-probe';
 export * from './health/health.module';
+export * from './jobs/periodic-task';

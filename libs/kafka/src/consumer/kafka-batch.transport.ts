@@ -18,11 +18,22 @@ import type { KafkaConsumerState } from './consumer-state';
 
 export interface KafkaConsumerOptions extends BatchProcessingOptions {
   groupId: string;
+  /**
+   * The topics this consumer takes, of the app's `@EventPattern` handlers; all of them when not
+   * given. An app that runs two consumers (groups) gives each its share, so a slow topic never
+   * holds up the fetches of a busy one.
+   */
+  topics?: readonly TopicName[];
   /** Where a new consumer group starts: the oldest message (true) or new messages only. */
   fromBeginning: boolean;
   /** Partitions handled in parallel by this instance; order is kept within each partition. */
   partitionsConsumedConcurrently: number;
   sessionTimeoutMs: number;
+  /**
+   * Most bytes one fetch brings (KafkaJS' default is 10 MB, 1 MB a partition): a fetch is decoded
+   * into memory whole, so on a backlog this is what the consumer's memory peaks at.
+   */
+  maxBytesPerFetch?: number;
 }
 
 /** Handlers get the topic and partition of their batch through this context. */
@@ -74,7 +85,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   async close(): Promise<void> {
     this.lifetime.abort();
     await this.consumer?.disconnect().catch(() => undefined);
-    this.state.set('stopped');
+    this.state.set(this.options.groupId, 'stopped');
   }
 
   on(): never {
@@ -92,7 +103,14 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
       throw new Error(
         `@EventPattern names topics that are not in the contracts: ${unknown.join(', ')}`,
       );
-    return patterns as TopicName[];
+    const wanted = this.options.topics;
+    if (!wanted) return patterns as TopicName[];
+    const unhandled = wanted.filter((t) => !patterns.includes(t));
+    if (unhandled.length > 0)
+      throw new Error(
+        `no @EventPattern handler for the consumer's topics: ${unhandled.join(', ')}`,
+      );
+    return [...wanted];
   }
 
   private async start(): Promise<void> {
@@ -104,6 +122,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
       sessionTimeout: this.options.sessionTimeoutMs,
       heartbeatInterval: Math.floor(this.options.sessionTimeoutMs / 10),
       allowAutoTopicCreation: false,
+      ...(this.options.maxBytesPerFetch ? { maxBytes: this.options.maxBytesPerFetch } : {}),
     });
     this.track(consumer);
     try {
@@ -129,26 +148,27 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
 
   private track(consumer: Consumer): void {
     const { GROUP_JOIN, FETCH_START, CRASH, STOP } = consumer.events;
-    this.state.set('joining');
+    this.state.set(this.options.groupId, 'joining');
     let joined = false;
     consumer.on(GROUP_JOIN, ({ payload }) => {
       joined = true;
       const partitions = Object.values(payload.memberAssignment).reduce((n, p) => n + p.length, 0);
-      this.state.set('joining', { partitions });
+      this.state.set(this.options.groupId, 'joining', { partitions });
     });
     // The first fetch after a join means offsets are resolved: from here on nothing is missed.
     consumer.on(FETCH_START, () => {
-      if (joined && this.state.current !== 'consuming') this.state.set('consuming');
+      if (joined && this.state.phaseOf(this.options.groupId) !== 'consuming')
+        this.state.set(this.options.groupId, 'consuming');
     });
     consumer.on(CRASH, ({ payload }) => {
       joined = false;
-      this.state.set('crashed', { error: payload.error.message });
+      this.state.set(this.options.groupId, 'crashed', { error: payload.error.message });
       this.log.error(
         { error: payload.error.message, restart: payload.restart },
         'consumer crashed',
       );
     });
-    consumer.on(STOP, () => this.state.set('stopped'));
+    consumer.on(STOP, () => this.state.set(this.options.groupId, 'stopped'));
   }
 
   private processorFor(topic: TopicName): BatchProcessor {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigException } from './config.exception';
+import { parseByteSize } from './byte-size';
 
 /**
  * Small zod helpers for environment variables. Each app declares one schema over the variable
@@ -38,6 +39,13 @@ export const env = {
       .string()
       .default(fallback)
       .refine((v) => URL.canParse(v), 'must be a URL'),
+  /** A body or file size in Express's notation (`256kb`, `1mb`, `4096`), as a number of bytes. */
+  byteSize: (fallback: string) =>
+    z
+      .string()
+      .default(fallback)
+      .refine((v) => parseByteSize(v) !== undefined, 'must be a size like 256kb or 1mb')
+      .transform((v) => parseByteSize(v)!),
   logLevel: () =>
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
