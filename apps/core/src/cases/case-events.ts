@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseEventOf, CaseEventType, CaseEventV1, Channel, SlaTarget } from '@app/contracts';
+import type {
+  CaseEventOf,
+  CaseEventType,
+  CaseEventV1,
+  CaseStatus,
+  Channel,
+  SlaTarget,
+} from '@app/contracts';
 import type { NewCaseRecord } from './case-record';
 
 type Data<T extends CaseEventType> = CaseEventOf<T>['data'];
@@ -103,5 +110,30 @@ export function slaEvent(
     dueAt: dueAt.toISOString(),
     regionCode: c.regionCode,
     managerId: c.managerId,
+  });
+}
+
+export function caseStatusChangedEvent(
+  c: {
+    id: string;
+    reference: string;
+    channel: Channel;
+    channelAccount: string;
+    customerId: string;
+  },
+  change: {
+    from: CaseStatus;
+    to: CaseStatus;
+    actor: 'ops' | 'customer' | 'system';
+    by: string;
+    reason?: string;
+  },
+  at: Date,
+): CaseEventV1 {
+  return event('case.status_changed', c, at, {
+    ...change,
+    channel: c.channel,
+    channelAccount: c.channelAccount,
+    customerId: c.customerId,
   });
 }

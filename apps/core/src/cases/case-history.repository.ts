@@ -34,4 +34,25 @@ export class CaseHistoryRepository {
       ],
     );
   }
+
+  /** The case's history, oldest first. */
+  async listForCase(caseId: string, em: EntityManager): Promise<CaseHistoryEntry[]> {
+    const rows: {
+      case_id: string;
+      at: Date;
+      kind: string;
+      actor: string;
+      details: Record<string, unknown>;
+    }[] = await em.query(
+      `SELECT case_id, at, kind, actor, details FROM case_history WHERE case_id = $1 ORDER BY at, id`,
+      [caseId],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      at: r.at,
+      kind: r.kind,
+      actor: r.actor,
+      details: r.details,
+    }));
+  }
 }

@@ -80,4 +80,25 @@ export class CaseEntity {
 
   @Column('timestamptz', { name: 'escalated_at', nullable: true })
   escalatedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'acknowledge_warn_at', nullable: true })
+  acknowledgeWarnAt!: Date | null;
+
+  @Column('timestamptz', { name: 'registration_warn_at', nullable: true })
+  registrationWarnAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolution_warn_at', nullable: true })
+  resolutionWarnAt!: Date | null;
+
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'registered_at', nullable: true })
+  registeredAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseStatusSchema, type CaseStatus } from '@app/contracts';
 import {
   commonEnvShape,
   databaseConfig,
@@ -35,6 +36,7 @@ const coreEnv = z.object({
     .string({ error: 'is required: the API token of the ops endpoints' })
     .min(16, 'must be at least 16 characters'),
   CORE_CONSUMER_GROUP: env.string('core'),
+  CORE_CUSTOMER_SIDE_GROUP: env.optionalString(),
   CORE_BATCH_SIZE: env.int(500, 1, 10_000),
   CORE_PARTITIONS_CONCURRENTLY: env.int(3, 1, 64),
   CORE_MAX_ATTEMPTS: env.int(8, 1, 1_000),
@@ -54,6 +56,29 @@ const coreEnv = z.object({
   SLA_WARNING_PERCENT: env.int(80, 1, 99),
   SLA_CHECK_INTERVAL_MS: env.int(30_000, 100, 3_600_000),
   ROUTING_REFRESH_MS: env.int(60_000, 1_000, 3_600_000),
+  // Ops API (issue 7): the quiet period after Resolved, and how often core looks for its end.
+  CASE_CLOSE_AFTER_RESOLVED_DAYS: env.int(14, 1, 365),
+  CASE_CLOSE_CHECK_INTERVAL_MS: env.int(3_600_000, 100, 86_400_000),
+  CONSUMER_LAG_INTERVAL_MS: env.int(15_000, 100, 3_600_000),
+  // The customer's side (issue 8): tracking link, notifications, tracking limits, retention.
+  CORE_TRACKING_URL: env.url('http://localhost:3001/track'),
+  CORE_ACK_EMAIL_ACCOUNT: z.string().max(200).default(''),
+  CASE_NOTIFY_STATUSES: z
+    .string()
+    .default('in_progress,resolved,closed')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(CaseStatusSchema)),
+  TRACK_RATE_WINDOW_SECONDS: env.int(600, 1, 86_400),
+  TRACK_RATE_PER_IP: env.int(60, 1, 1_000_000),
+  TRACK_RATE_PER_REFERENCE: env.int(10, 1, 1_000_000),
+  RETENTION_DAYS: env.int(365, 1, 36_500),
+  RETENTION_CHECK_INTERVAL_MS: env.int(3_600_000, 100, 86_400_000),
+  BLOB_STORE_DIR: env.string('data/blobs'),
 });
 
 /** Every variable core reads: the README's configuration table must list them all. */
@@ -71,6 +96,8 @@ export interface CoreConfig {
   metrics: MetricsConfig;
   consumer: {
     groupId: string;
+    /** The group of core's own case events read back for the customer's side (acknowledgements...). */
+    customerSideGroupId: string;
     batchSize: number;
     partitionsConcurrently: number;
     maxAttempts: number;
@@ -86,6 +113,16 @@ export interface CoreConfig {
     checkIntervalMs: number;
   };
   routingRefreshMs: number;
+  workflow: { closeAfterResolvedDays: number; closeCheckIntervalMs: number };
+  ops: { consumerLagIntervalMs: number };
+  customer: {
+    trackingUrl: string;
+    /** The mailbox e-mail acknowledgements of web-form and call-centre cases go from; '' = none. */
+    ackEmailAccount: string;
+    notifyStatuses: CaseStatus[];
+    tracking: { windowSeconds: number; perIp: number; perReference: number };
+    retention: { days: number; checkIntervalMs: number; blobDir: string };
+  };
 }
 
 export const CORE_CONFIG = Symbol('CORE_CONFIG');
@@ -105,6 +142,7 @@ export function loadCoreConfig(source: Record<string, string | undefined>): Core
     metrics: metricsConfig(e),
     consumer: {
       groupId: e.CORE_CONSUMER_GROUP,
+      customerSideGroupId: e.CORE_CUSTOMER_SIDE_GROUP ?? `${e.CORE_CONSUMER_GROUP}-customer-side`,
       batchSize: e.CORE_BATCH_SIZE,
       partitionsConcurrently: e.CORE_PARTITIONS_CONCURRENTLY,
       maxAttempts: e.CORE_MAX_ATTEMPTS,
@@ -127,5 +165,25 @@ export function loadCoreConfig(source: Record<string, string | undefined>): Core
       checkIntervalMs: e.SLA_CHECK_INTERVAL_MS,
     },
     routingRefreshMs: e.ROUTING_REFRESH_MS,
+    workflow: {
+      closeAfterResolvedDays: e.CASE_CLOSE_AFTER_RESOLVED_DAYS,
+      closeCheckIntervalMs: e.CASE_CLOSE_CHECK_INTERVAL_MS,
+    },
+    ops: { consumerLagIntervalMs: e.CONSUMER_LAG_INTERVAL_MS },
+    customer: {
+      trackingUrl: e.CORE_TRACKING_URL,
+      ackEmailAccount: e.CORE_ACK_EMAIL_ACCOUNT,
+      notifyStatuses: e.CASE_NOTIFY_STATUSES,
+      tracking: {
+        windowSeconds: e.TRACK_RATE_WINDOW_SECONDS,
+        perIp: e.TRACK_RATE_PER_IP,
+        perReference: e.TRACK_RATE_PER_REFERENCE,
+      },
+      retention: {
+        days: e.RETENTION_DAYS,
+        checkIntervalMs: e.RETENTION_CHECK_INTERVAL_MS,
+        blobDir: e.BLOB_STORE_DIR,
+      },
+    },
   };
 }

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Topics } from '@app/contracts';
 import { GatewayMetrics } from '@app/metrics';
-import { errorMessage } from '@app/platform';
+import { PeriodicTask } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { slaEvent } from '../cases/case-events';
 import { CaseHistoryRepository } from '../cases/case-history.repository';
@@ -27,8 +27,8 @@ const BATCH = 500;
 @Injectable()
 export class SlaMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SlaMonitor.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  // Made at bootstrap: its interval comes from the injected config.
+  private task?: PeriodicTask;
 
   constructor(
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
@@ -41,18 +41,16 @@ export class SlaMonitor implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.tick()
-        .catch((error: unknown) =>
-          this.logger.warn({ error: errorMessage(error) }, 'SLA check failed'),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.config.sla.checkIntervalMs);
+    this.task = new PeriodicTask(
+      this.logger,
+      { failure: 'SLA check failed', everyMs: this.config.sla.checkIntervalMs },
+      () => this.tick(),
+    );
+    this.task.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.task?.stop();
   }
 
   /** Handles everything due at `now`; returns how many warnings and breaches it emitted. */

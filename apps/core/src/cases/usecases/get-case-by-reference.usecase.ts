@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parseReference } from '@app/contracts';
 import { CORE_CONFIG, type CoreConfig } from '../../config/core.config';
-import { CoreException } from '../../core.exception';
+import { caseNotFound, ownReference } from '../case-reference';
+import type { CaseEntity } from '../case.entity';
 import { CaseRepository } from '../case.repository';
 import { toCaseResponse, type CaseResponse } from '../dto/case.response';
 
@@ -12,28 +12,15 @@ export class GetCaseByReference {
     private readonly cases: CaseRepository,
   ) {}
 
-  async execute(input: string): Promise<CaseResponse> {
-    const parsed = parseReference(input);
-    if (!parsed.ok) {
-      throw parsed.error === 'malformed'
-        ? new CoreException(
-            'reference_malformed',
-            'not a reference number (PREFIX-YYYY-NNNNNN-C)',
-            false,
-          )
-        : new CoreException(
-            'reference_check_digit',
-            'the reference number has a wrong digit',
-            false,
-          );
-    }
-    // A well-formed number of another organisation is simply not one of ours.
-    const found =
-      parsed.value.prefix === this.config.referencePrefix
-        ? await this.cases.findByReference(parsed.value.text)
-        : null;
-    if (!found)
-      throw new CoreException('case_not_found', 'no case has this reference number', false);
-    return toCaseResponse(found);
+  /** `regionScope`: a manager's region; a case of another region is answered as not found. */
+  async execute(input: string, regionScope: string | null = null): Promise<CaseResponse> {
+    return toCaseResponse(await this.find(input, regionScope));
+  }
+
+  async find(input: string, regionScope: string | null): Promise<CaseEntity> {
+    const reference = ownReference(input, this.config.referencePrefix);
+    const found = reference ? await this.cases.findByReference(reference) : null;
+    if (!found || (regionScope !== null && found.regionCode !== regionScope)) throw caseNotFound();
+    return found;
   }
 }

@@ -27,7 +27,13 @@ export class RerouteCase {
     private readonly routing: RoutingService,
   ) {}
 
-  async execute(reference: string, request: RerouteRequest, actor: string): Promise<CaseResponse> {
+  /** `regionScope`: a manager may re-route only a case of their own region. */
+  async execute(
+    reference: string,
+    request: RerouteRequest,
+    actor: string,
+    regionScope: string | null = null,
+  ): Promise<CaseResponse> {
     const parsed = parseReference(reference);
     if (!parsed.ok)
       throw new CoreException(
@@ -44,7 +50,7 @@ export class RerouteCase {
       );
     const updated = await this.dataSource.transaction(async (em) => {
       const found = await this.cases.lockByReference(em, parsed.value.text);
-      if (!found)
+      if (!found || (regionScope !== null && found.regionCode !== regionScope))
         throw new CoreException('case_not_found', 'no case has this reference number', false);
       const now = new Date();
       const before = {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Topics } from '@app/contracts';
 import type { BatchOutcome, ConsumedBatch } from '@app/kafka';
 import { DataSource } from 'typeorm';
+import { AcknowledgementReceipts } from '../../acknowledgements/acknowledgement-receipts';
 import { CaseHistoryRepository } from '../../cases/case-history.repository';
 import { ThreadKeyRepository } from '../../cases/thread-key.repository';
 import { CoreException } from '../../core.exception';
@@ -20,6 +21,7 @@ export class RecordReceipts {
     private readonly replies: CaseReplyRepository,
     private readonly history: CaseHistoryRepository,
     private readonly threadKeys: ThreadKeyRepository,
+    private readonly acknowledgements: AcknowledgementReceipts,
   ) {}
 
   async execute(batch: ConsumedBatch<typeof Topics.OutboundReceipts>): Promise<BatchOutcome> {
@@ -53,6 +55,8 @@ export class RecordReceipts {
             },
           })),
         );
+        // A sent acknowledgement is the case's acknowledged time, against its SLA target.
+        await this.acknowledgements.record(em, moved);
       });
       return {};
     } catch (error) {
