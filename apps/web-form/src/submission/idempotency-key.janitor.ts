@@ -5,7 +5,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { errorMessage } from '@app/platform';
+import { PeriodicTask } from '@app/platform';
 import { WEB_FORM_CONFIG, type WebFormConfig } from '../config/web-form.config';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
 
@@ -15,7 +15,11 @@ const EVERY_MS = 15 * 60 * 1000;
 @Injectable()
 export class IdempotencyKeyJanitor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IdempotencyKeyJanitor.name);
-  private timer?: NodeJS.Timeout;
+  private readonly task = new PeriodicTask(
+    this.logger,
+    { failure: 'idempotency key sweep failed', everyMs: EVERY_MS, unref: true },
+    () => this.sweep(),
+  );
 
   constructor(
     @Inject(WEB_FORM_CONFIG) private readonly config: WebFormConfig,
@@ -23,20 +27,15 @@ export class IdempotencyKeyJanitor implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), EVERY_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  async onApplicationShutdown(): Promise<void> {
+    await this.task.stop();
   }
 
   private async sweep(): Promise<void> {
-    try {
-      const removed = await this.keys.deleteExpired(this.config.idempotencyTtlHours);
-      if (removed > 0) this.logger.log({ removed }, 'expired idempotency keys removed');
-    } catch (error) {
-      this.logger.warn({ error: errorMessage(error) }, 'idempotency key sweep failed');
-    }
+    const removed = await this.keys.deleteExpired(this.config.idempotencyTtlHours);
+    if (removed > 0) this.logger.log({ removed }, 'expired idempotency keys removed');
   }
 }

@@ -1,3 +1,4 @@
+import { zodFieldErrors } from '@app/platform';
 import { webFormSubmissionSchema } from './web-form-submission.schema';
 
 const schema = webFormSubmissionSchema('TR');
@@ -33,6 +34,30 @@ describe('web form submission', () => {
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message]).sort()).toEqual([
       ['consent', 'required'],
       ['phone', 'invalid'],
+    ]);
+  });
+});
+
+describe('web form submission, optional people', () => {
+  it('keeps a patronymic and the employee involved, and treats blanks as not given', () => {
+    const parsed = schema.parse({ ...valid, patronymic: ' Mehmet ', employee: 'Kasiyer Ali' });
+    expect(parsed).toMatchObject({ patronymic: 'Mehmet', employee: 'Kasiyer Ali' });
+    const blank = schema.parse({ ...valid, patronymic: '', employee: '  ' });
+    expect(blank.patronymic).toBeUndefined();
+    expect(blank.employee).toBeUndefined();
+  });
+});
+
+describe('web form submission, the kind of feedback', () => {
+  it('tells a missing type from a wrong one', () => {
+    const { type: _type, ...withoutType } = valid;
+    const missing = schema.safeParse(withoutType);
+    const wrong = schema.safeParse({ ...valid, type: 'spam' });
+    expect(missing.success || zodFieldErrors(missing.error, withoutType)).toEqual([
+      { field: 'type', rule: 'required' },
+    ]);
+    expect(wrong.success || zodFieldErrors(wrong.error, { ...valid, type: 'spam' })).toEqual([
+      { field: 'type', rule: 'invalid_choice' },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ChannelHealthReporter, ReferenceWaiter } from '@app/adapter-kit';
-import { Topics, type Language } from '@app/contracts';
+import { Topics, type AttachmentRef, type Language } from '@app/contracts';
 import { EventPublisher } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
 import { createHash, randomUUID } from 'node:crypto';
@@ -8,15 +8,29 @@ import { WEB_FORM_CONFIG, type WebFormConfig } from '../../config/web-form.confi
 import type { SubmissionAccepted } from '../dto/submission-accepted';
 import type { WebFormSubmission } from '../dto/web-form-submission.schema';
 import { IdempotencyKeyRepository } from '../idempotency-key.repository';
-import { webFormEnvelope } from '../web-form-envelope';
+import { webFormEnvelope, type SubmissionVia } from '../web-form-envelope';
 import { WebFormException } from '../web-form.exception';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+/** What a retry must repeat exactly to be the same request: the fields, then files and store text. */
+function requestHashOf(command: SubmitFeedbackCommand): string {
+  const extra = { attachments: command.attachments ?? [], storeText: command.storeText };
+  const hashed =
+    extra.attachments.length === 0 && extra.storeText === undefined
+      ? command.submission
+      : { ...command.submission, ...extra };
+  return createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
+}
+
 export interface SubmitFeedbackCommand {
   submission: WebFormSubmission;
+  /** Files already in the blob store. */
+  attachments?: AttachmentRef[];
   idempotencyKey?: string;
   language: Language;
+  via: SubmissionVia;
+  storeText?: string;
 }
 
 /**
@@ -45,9 +59,7 @@ export class SubmitFeedback {
           'Idempotency-Key must be 1-255 visible ASCII characters',
         );
       }
-      const requestHash = createHash('sha256')
-        .update(JSON.stringify(command.submission))
-        .digest('hex');
+      const requestHash = requestHashOf(command);
       const claim = await this.keys.claim(
         command.idempotencyKey,
         requestHash,
@@ -64,6 +76,9 @@ export class SubmitFeedback {
     }
     const envelope = webFormEnvelope({
       submission: command.submission,
+      attachments: command.attachments ?? [],
+      via: command.via,
+      storeText: command.storeText,
       messageId,
       account: this.config.account,
       receivedAt,
