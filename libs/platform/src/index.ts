@@ -15,4 +15,5 @@ export * from './http/configure-http';
 export * from './auth/ops-auth.guard';
 export * from './health/health-probe';
 export * from './health/health.module';
+export * from './jobs/periodic-job';
 export * from './jobs/periodic-task';

@@ -1,11 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import { PeriodicTask } from '@app/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob, type PeriodicTaskOptions } from '@app/platform';
 import { CALL_CENTER_CONFIG, type CallCenterConfig } from '../config/call-center.config';
 import { CallRepository } from './call.repository';
 
@@ -17,28 +11,21 @@ const EVERY_MS = 60 * 60 * 1000;
  * only a changed body is no longer told apart.
  */
 @Injectable()
-export class CallJanitor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CallJanitor.name);
-  private readonly task = new PeriodicTask(
-    this.logger,
-    { failure: 'call retention sweep failed', everyMs: EVERY_MS, unref: true },
-    () => this.sweep(),
-  );
+export class CallJanitor extends PeriodicJob {
+  protected readonly logger = new Logger(CallJanitor.name);
 
   constructor(
     @Inject(CALL_CENTER_CONFIG) private readonly config: CallCenterConfig,
     private readonly calls: CallRepository,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+  protected schedule(): PeriodicTaskOptions {
+    return { failure: 'call retention sweep failed', everyMs: EVERY_MS, unref: true };
   }
 
-  private async sweep(): Promise<void> {
+  protected async round(): Promise<void> {
     const removed = await this.calls.deleteOlderThan(this.config.callRetentionDays);
     if (removed > 0) this.logger.log({ removed }, 'calls past retention forgotten');
   }

@@ -1,14 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ALL_TOPICS } from '@app/contracts';
 import { KAFKA_CLIENT, KAFKA_OPTIONS, physicalTopic, type KafkaModuleOptions } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
-import { PeriodicTask } from '@app/platform';
+import { PeriodicJob, type PeriodicTaskOptions } from '@app/platform';
 import type { Admin, Kafka } from 'kafkajs';
 import { CORE_CONFIG, type CoreConfig } from '../config/core.config';
 
@@ -26,10 +20,8 @@ export interface ConsumerLag {
  * failure the dashboard must show, and only the broker knows the backlog.
  */
 @Injectable()
-export class ConsumerLagMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ConsumerLagMonitor.name);
-  // Made at bootstrap: its interval comes from the injected config.
-  private task?: PeriodicTask;
+export class ConsumerLagMonitor extends PeriodicJob {
+  protected readonly logger = new Logger(ConsumerLagMonitor.name);
   private admin?: Promise<Admin>;
 
   constructor(
@@ -37,19 +29,23 @@ export class ConsumerLagMonitor implements OnApplicationBootstrap, OnApplication
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     @Inject(KAFKA_OPTIONS) private readonly kafkaOptions: KafkaModuleOptions,
     private readonly metrics: GatewayMetrics,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task = new PeriodicTask(
-      this.logger,
-      { failure: 'measuring consumer lag failed', everyMs: this.config.ops.consumerLagIntervalMs },
-      () => this.measure(),
-    );
-    this.task.start();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.task?.stop();
+  protected schedule(): PeriodicTaskOptions {
+    return {
+      failure: 'measuring consumer lag failed',
+      everyMs: this.config.ops.consumerLagIntervalMs,
+    };
+  }
+
+  protected round(): Promise<unknown> {
+    return this.measure();
+  }
+
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
     const admin = await this.admin?.catch(() => undefined);
     await admin?.disconnect().catch(() => undefined);
   }

@@ -1,13 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Topics } from '@app/contracts';
 import { GatewayMetrics } from '@app/metrics';
-import { PeriodicTask } from '@app/platform';
+import { PeriodicJob, type PeriodicTaskOptions } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { slaEvent } from '../cases/case-events';
 import { CaseHistoryRepository } from '../cases/case-history.repository';
@@ -25,10 +19,8 @@ const BATCH = 500;
  * instance (row locks), and a flag per target makes every warning and breach happen once.
  */
 @Injectable()
-export class SlaMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SlaMonitor.name);
-  // Made at bootstrap: its interval comes from the injected config.
-  private task?: PeriodicTask;
+export class SlaMonitor extends PeriodicJob {
+  protected readonly logger = new Logger(SlaMonitor.name);
 
   constructor(
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
@@ -38,19 +30,16 @@ export class SlaMonitor implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly outbox: OutboxRepository,
     private readonly relay: OutboxRelay,
     private readonly metrics: GatewayMetrics,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task = new PeriodicTask(
-      this.logger,
-      { failure: 'SLA check failed', everyMs: this.config.sla.checkIntervalMs },
-      () => this.tick(),
-    );
-    this.task.start();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.task?.stop();
+  protected schedule(): PeriodicTaskOptions {
+    return { failure: 'SLA check failed', everyMs: this.config.sla.checkIntervalMs };
+  }
+
+  protected round(): Promise<unknown> {
+    return this.tick();
   }
 
   /** Handles everything due at `now`; returns how many warnings and breaches it emitted. */

@@ -1,11 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import { PeriodicTask } from '@app/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob, type PeriodicTaskOptions } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { CORE_CONFIG, type CoreConfig } from '../config/core.config';
 import { CaseStatusRepository } from './case-status.repository';
@@ -21,29 +15,27 @@ const BATCH = 200;
  * that the customer reopened meanwhile, is refused by the workflow and skipped.
  */
 @Injectable()
-export class CloseQuietCasesJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CloseQuietCasesJob.name);
-  // Made at bootstrap: its interval comes from the injected config.
-  private task?: PeriodicTask;
+export class CloseQuietCasesJob extends PeriodicJob {
+  protected readonly logger = new Logger(CloseQuietCasesJob.name);
 
   constructor(
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
     private readonly dataSource: DataSource,
     private readonly statuses: CaseStatusRepository,
     private readonly changeCaseStatus: ChangeCaseStatus,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task = new PeriodicTask(
-      this.logger,
-      { failure: 'closing quiet cases failed', everyMs: this.config.workflow.closeCheckIntervalMs },
-      () => this.tick(),
-    );
-    this.task.start();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.task?.stop();
+  protected schedule(): PeriodicTaskOptions {
+    return {
+      failure: 'closing quiet cases failed',
+      everyMs: this.config.workflow.closeCheckIntervalMs,
+    };
+  }
+
+  protected round(): Promise<unknown> {
+    return this.tick();
   }
 
   /** Closes every case quiet long enough at `now`; returns how many it closed. */

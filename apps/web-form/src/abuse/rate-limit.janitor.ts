@@ -1,11 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import { PeriodicTask } from '@app/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob, type PeriodicTaskOptions } from '@app/platform';
 import { WEB_FORM_CONFIG, type WebFormConfig } from '../config/web-form.config';
 import { RateLimitRepository } from './rate-limit.repository';
 
@@ -16,28 +10,21 @@ const EVERY_MS = 10 * 60 * 1000;
  * needs them (they are personal data) and the table stays small. Any instance may sweep.
  */
 @Injectable()
-export class RateLimitJanitor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RateLimitJanitor.name);
-  private readonly task = new PeriodicTask(
-    this.logger,
-    { failure: 'rate limit sweep failed', everyMs: EVERY_MS, unref: true },
-    () => this.sweep(),
-  );
+export class RateLimitJanitor extends PeriodicJob {
+  protected readonly logger = new Logger(RateLimitJanitor.name);
 
   constructor(
     @Inject(WEB_FORM_CONFIG) private readonly config: WebFormConfig,
     private readonly windows: RateLimitRepository,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+  protected schedule(): PeriodicTaskOptions {
+    return { failure: 'rate limit sweep failed', everyMs: EVERY_MS, unref: true };
   }
 
-  private async sweep(): Promise<void> {
+  protected async round(): Promise<void> {
     const longest = Math.max(
       this.config.rateLimit.windowSeconds,
       this.config.trackRateLimit.windowSeconds,
