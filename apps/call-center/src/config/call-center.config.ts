@@ -1,17 +1,5 @@
 import { z } from 'zod';
-import {
-  commonEnvShape,
-  databaseConfig,
-  env,
-  kafkaConfig,
-  logConfig,
-  metricsConfig,
-  parseEnv,
-  type DatabaseConfig,
-  type KafkaConfig,
-  type LogConfig,
-  type MetricsConfig,
-} from '@app/platform';
+import { commonConfig, commonEnvShape, type CommonConfig, env, parseEnv } from '@app/platform';
 
 const secret = z
   .string({ error: 'is required: the shared secret the telephony system signs requests with' })
@@ -56,7 +44,7 @@ const callCenterEnv = z.object({
 /** Every variable the call centre reads: the README's configuration table must list them all. */
 export const CALL_CENTER_ENV_VARIABLES = Object.keys(callCenterEnv.shape);
 
-export interface CallCenterConfig {
+export interface CallCenterConfig extends CommonConfig {
   port: number;
   host: string;
   /** Current secret first; the previous one only during a rotation. */
@@ -70,10 +58,6 @@ export interface CallCenterConfig {
   healthBeatMs: number;
   trackingUrl: string;
   phoneDefaultRegion: string;
-  database: DatabaseConfig;
-  kafka: KafkaConfig;
-  log: LogConfig;
-  metrics: MetricsConfig;
 }
 
 export const CALL_CENTER_CONFIG = Symbol('CALL_CENTER_CONFIG');
@@ -99,9 +83,6 @@ export function loadCallCenterConfig(source: Record<string, string | undefined>)
     healthBeatMs: e.CALL_CENTER_HEALTH_BEAT_MS,
     trackingUrl: e.CALL_CENTER_TRACKING_URL,
     phoneDefaultRegion: e.PHONE_DEFAULT_REGION,
-    database: databaseConfig(e),
-    kafka: kafkaConfig(e),
-    log: logConfig(e),
-    metrics: metricsConfig(e),
+    ...commonConfig(e),
   };
 }

@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import { CaseStatusSchema, type CaseStatus } from '@app/contracts';
-import {
-  commonEnvShape,
-  databaseConfig,
-  env,
-  kafkaConfig,
-  logConfig,
-  metricsConfig,
-  parseEnv,
-  type DatabaseConfig,
-  type KafkaConfig,
-  type LogConfig,
-  type MetricsConfig,
-} from '@app/platform';
+import { commonConfig, commonEnvShape, type CommonConfig, env, parseEnv } from '@app/platform';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -84,16 +72,12 @@ const coreEnv = z.object({
 /** Every variable core reads: the README's configuration table must list them all. */
 export const CORE_ENV_VARIABLES = Object.keys(coreEnv.shape);
 
-export interface CoreConfig {
+export interface CoreConfig extends CommonConfig {
   port: number;
   host: string;
   referencePrefix: string;
   timeZone: string;
   adminToken: string;
-  database: DatabaseConfig;
-  kafka: KafkaConfig;
-  log: LogConfig;
-  metrics: MetricsConfig;
   consumer: {
     groupId: string;
     /** The group of core's own case events read back for the customer's side (acknowledgements...). */
@@ -136,10 +120,7 @@ export function loadCoreConfig(source: Record<string, string | undefined>): Core
     referencePrefix: e.REFERENCE_PREFIX,
     timeZone: e.TIME_ZONE,
     adminToken: e.ADMIN_TOKEN,
-    database: databaseConfig(e),
-    kafka: kafkaConfig(e),
-    log: logConfig(e),
-    metrics: metricsConfig(e),
+    ...commonConfig(e),
     consumer: {
       groupId: e.CORE_CONSUMER_GROUP,
       customerSideGroupId: e.CORE_CUSTOMER_SIDE_GROUP ?? `${e.CORE_CONSUMER_GROUP}-customer-side`,

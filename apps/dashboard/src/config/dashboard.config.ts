@@ -1,17 +1,5 @@
 import { z } from 'zod';
-import {
-  commonEnvShape,
-  databaseConfig,
-  env,
-  kafkaConfig,
-  logConfig,
-  metricsConfig,
-  parseEnv,
-  type DatabaseConfig,
-  type KafkaConfig,
-  type LogConfig,
-  type MetricsConfig,
-} from '@app/platform';
+import { commonConfig, commonEnvShape, type CommonConfig, env, parseEnv } from '@app/platform';
 
 const dashboardEnv = z.object({
   ...commonEnvShape,
@@ -44,7 +32,7 @@ const dashboardEnv = z.object({
 /** Every variable the dashboard reads: the README's configuration table must list them all. */
 export const DASHBOARD_ENV_VARIABLES = Object.keys(dashboardEnv.shape);
 
-export interface DashboardConfig {
+export interface DashboardConfig extends CommonConfig {
   port: number;
   host: string;
   core: { url: string; timeoutMs: number; pollMs: number };
@@ -57,10 +45,6 @@ export interface DashboardConfig {
   sessionTtlHours: number;
   trustProxy: boolean;
   historyMs: number;
-  database: DatabaseConfig;
-  kafka: KafkaConfig;
-  log: LogConfig;
-  metrics: MetricsConfig;
 }
 
 export const DASHBOARD_CONFIG = Symbol('DASHBOARD_CONFIG');
@@ -90,9 +74,6 @@ export function loadDashboardConfig(source: Record<string, string | undefined>):
     sessionTtlHours: e.DASHBOARD_SESSION_TTL_HOURS,
     trustProxy: e.DASHBOARD_TRUST_PROXY,
     historyMs: e.DASHBOARD_HISTORY_HOURS * 3_600_000,
-    database: databaseConfig(e),
-    kafka: kafkaConfig(e),
-    log: logConfig(e),
-    metrics: metricsConfig(e),
+    ...commonConfig(e),
   };
 }

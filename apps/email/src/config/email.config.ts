@@ -2,19 +2,13 @@ import { z } from 'zod';
 import {
   blobConfig,
   blobEnvShape,
+  commonConfig,
   commonEnvShape,
+  type CommonConfig,
   ConfigException,
-  databaseConfig,
   env,
-  kafkaConfig,
-  logConfig,
-  metricsConfig,
   parseEnv,
   type BlobConfig,
-  type DatabaseConfig,
-  type KafkaConfig,
-  type LogConfig,
-  type MetricsConfig,
 } from '@app/platform';
 import { loadMailboxes, type MailboxConfig } from './mailbox-config';
 
@@ -79,7 +73,7 @@ export interface SmtpConfig {
   consumerGroup: string;
 }
 
-export interface EmailConfig {
+export interface EmailConfig extends CommonConfig {
   port: number;
   host: string;
   healthBeatMs: number;
@@ -97,10 +91,6 @@ export interface EmailConfig {
   /** Absent when SMTP_HOST is not set: the adapter then only reads mail. */
   smtp?: SmtpConfig;
   blob: BlobConfig;
-  database: DatabaseConfig;
-  kafka: KafkaConfig;
-  log: LogConfig;
-  metrics: MetricsConfig;
 }
 
 export const EMAIL_CONFIG = Symbol('EMAIL_CONFIG');
@@ -133,10 +123,7 @@ export function loadEmailConfig(source: Record<string, string | undefined>): Ema
     },
     smtp,
     blob: blobConfig(e),
-    database: databaseConfig(e),
-    kafka: kafkaConfig(e),
-    log: logConfig(e),
-    metrics: metricsConfig(e),
+    ...commonConfig(e),
   };
 }
 

@@ -2,18 +2,12 @@ import { z } from 'zod';
 import {
   blobConfig,
   blobEnvShape,
+  commonConfig,
   commonEnvShape,
-  databaseConfig,
+  type CommonConfig,
   env,
-  kafkaConfig,
-  logConfig,
-  metricsConfig,
   parseEnv,
   type BlobConfig,
-  type DatabaseConfig,
-  type KafkaConfig,
-  type LogConfig,
-  type MetricsConfig,
 } from '@app/platform';
 
 export const CAPTCHA_PROVIDERS = ['off', 'hcaptcha', 'turnstile', 'recaptcha'] as const;
@@ -127,7 +121,7 @@ export interface CaptchaConfig {
   verifyUrl?: string;
 }
 
-export interface WebFormConfig {
+export interface WebFormConfig extends CommonConfig {
   port: number;
   host: string;
   referenceWaitMs: number;
@@ -151,10 +145,6 @@ export interface WebFormConfig {
   captcha: CaptchaConfig;
   trackingUrl: string;
   blob: BlobConfig;
-  database: DatabaseConfig;
-  kafka: KafkaConfig;
-  log: LogConfig;
-  metrics: MetricsConfig;
 }
 
 export const WEB_FORM_CONFIG = Symbol('WEB_FORM_CONFIG');
@@ -205,9 +195,6 @@ export function loadWebFormConfig(source: Record<string, string | undefined>): W
     },
     trackingUrl: e.WEB_FORM_TRACKING_URL,
     blob: blobConfig(e),
-    database: databaseConfig(e),
-    kafka: kafkaConfig(e),
-    log: logConfig(e),
-    metrics: metricsConfig(e),
+    ...commonConfig(e),
   };
 }

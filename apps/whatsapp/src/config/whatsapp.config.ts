@@ -2,19 +2,13 @@ import { E164Schema } from '@app/contracts';
 import {
   blobConfig,
   blobEnvShape,
+  commonConfig,
   commonEnvShape,
+  type CommonConfig,
   ConfigException,
-  databaseConfig,
   env,
-  kafkaConfig,
-  logConfig,
-  metricsConfig,
   parseEnv,
   type BlobConfig,
-  type DatabaseConfig,
-  type KafkaConfig,
-  type LogConfig,
-  type MetricsConfig,
 } from '@app/platform';
 import { z } from 'zod';
 import {
@@ -76,7 +70,7 @@ export interface SessionSettings {
   reconnectMaxMs: number;
 }
 
-export interface WhatsAppConfig {
+export interface WhatsAppConfig extends CommonConfig {
   port: number;
   host: string;
   bodyLimit: number;
@@ -89,10 +83,6 @@ export interface WhatsAppConfig {
   session: SessionSettings;
   adminToken?: string;
   blob: BlobConfig;
-  database: DatabaseConfig;
-  kafka: KafkaConfig;
-  log: LogConfig;
-  metrics: MetricsConfig;
 }
 
 export const WHATSAPP_CONFIG = Symbol('WHATSAPP_CONFIG');
@@ -167,9 +157,6 @@ export function loadWhatsAppConfig(source: Record<string, string | undefined>): 
     },
     adminToken: e.ADMIN_TOKEN,
     blob: blobConfig(e),
-    database: databaseConfig(e),
-    kafka: kafkaConfig(e),
-    log: logConfig(e),
-    metrics: metricsConfig(e),
+    ...commonConfig(e),
   };
 }

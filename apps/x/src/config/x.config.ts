@@ -2,18 +2,12 @@ import { z } from 'zod';
 import {
   blobConfig,
   blobEnvShape,
+  commonConfig,
   commonEnvShape,
-  databaseConfig,
+  type CommonConfig,
   env,
-  kafkaConfig,
-  logConfig,
-  metricsConfig,
   parseEnv,
   type BlobConfig,
-  type DatabaseConfig,
-  type KafkaConfig,
-  type LogConfig,
-  type MetricsConfig,
 } from '@app/platform';
 
 const xEnv = z
@@ -122,7 +116,7 @@ export type XCredentials =
       client?: { id: string; secret?: string };
     };
 
-export interface XConfig {
+export interface XConfig extends CommonConfig {
   port: number;
   host: string;
   apiUrl: string;
@@ -139,10 +133,6 @@ export interface XConfig {
   webhook: { enabled: boolean; bodyLimit: number };
   healthBeatMs: number;
   authRetryMs: number;
-  database: DatabaseConfig;
-  kafka: KafkaConfig;
-  log: LogConfig;
-  metrics: MetricsConfig;
   blob: BlobConfig;
 }
 
@@ -195,10 +185,7 @@ export function loadXConfig(source: Record<string, string | undefined>): XConfig
     webhook: { enabled: e.X_WEBHOOK_ENABLED, bodyLimit: e.X_WEBHOOK_BODY_LIMIT },
     healthBeatMs: e.X_HEALTH_BEAT_MS,
     authRetryMs: e.X_AUTH_RETRY_MS,
-    database: databaseConfig(e),
-    kafka: kafkaConfig(e),
-    log: logConfig(e),
-    metrics: metricsConfig(e),
+    ...commonConfig(e),
     blob: blobConfig(e),
   };
 }

@@ -47,6 +47,23 @@ export function metricsConfig(e: CommonEnv): MetricsConfig {
 
 type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;
 
+/** What every app's config holds from the common variables. */
+export interface CommonConfig {
+  database: DatabaseConfig;
+  kafka: KafkaConfig;
+  log: LogConfig;
+  metrics: MetricsConfig;
+}
+
+export function commonConfig(e: CommonEnv): CommonConfig {
+  return {
+    database: databaseConfig(e),
+    kafka: kafkaConfig(e),
+    log: logConfig(e),
+    metrics: metricsConfig(e),
+  };
+}
+
 export function databaseConfig(e: CommonEnv): DatabaseConfig {
   return { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE };
 }
