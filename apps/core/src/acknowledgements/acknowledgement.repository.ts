@@ -21,7 +21,9 @@ export class AcknowledgementRepository {
   ): Promise<Acknowledged[]> {
     if (asks.length === 0) return [];
     // The first ask per case wins, as it would one by one.
-    const first = [...new Map([...asks].reverse().map((a) => [a.caseId, a])).values()].reverse();
+    const byCase = new Map<string, (typeof asks)[number]>();
+    for (const a of asks) if (!byCase.has(a.caseId)) byCase.set(a.caseId, a);
+    const first = [...byCase.values()];
     // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
     const [rows]: [{ id: string; late: boolean; at: Date }[], number] = await em.query(
       `UPDATE cases c SET acknowledged_at = x.at, acknowledged_via = x.via,

@@ -25,7 +25,7 @@ export interface ReplyRequest {
 export type ReplyOutcome = 'requested' | 'already_requested' | 'unreachable';
 
 /** A stable uuid from a name, so a redelivered event asks for the same reply again, not a second one. */
-export function replyIdFor(caseId: string, purpose: string): string {
+function replyIdFor(caseId: string, purpose: string): string {
   const h = createHash('sha256').update(`reply:${caseId}:${purpose}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -174,47 +174,23 @@ export class PrivacyRepository {
         [caseIds],
       );
       // Ops notes are free text written about the case: they may name the person.
-      if (await this.tableExists(em, 'case_notes'))
-        await em.query(`UPDATE case_notes SET text = '[erased]' WHERE case_id = ANY($1::uuid[])`, [
-          caseIds,
-        ]);
+      await em.query(`UPDATE case_notes SET text = '[erased]' WHERE case_id = ANY($1::uuid[])`, [
+        caseIds,
+      ]);
     }
     // Dead letters hold whole payloads: those of this customer's messages, or naming them.
-    if (await this.tableExists(em, 'dead_letters')) {
-      const needles = [
-        ...identityValues.map((r) => r.value),
-        ...sourceIds.map((r) => r.source_id),
-      ].filter((v) => v.length >= 5 && !v.startsWith('erased:'));
-      if (needles.length > 0)
-        await em.query(
-          `UPDATE dead_letters SET payload = '{"erased":true}'::jsonb, headers = '{}'::jsonb,
-                  source = jsonb_build_object('erased', true)
-            WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS n
-                           WHERE strpos(payload::text || source::text || headers::text, n) > 0)`,
-          [needles],
-        );
-    }
+    const needles = [
+      ...identityValues.map((r) => r.value),
+      ...sourceIds.map((r) => r.source_id),
+    ].filter((v) => v.length >= 5 && !v.startsWith('erased:'));
+    if (needles.length > 0)
+      await em.query(
+        `UPDATE dead_letters SET payload = '{"erased":true}'::jsonb, headers = '{}'::jsonb,
+                source = jsonb_build_object('erased', true)
+          WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS n
+                         WHERE strpos(payload::text || source::text || headers::text, n) > 0)`,
+        [needles],
+      );
     return { identities, messages, cases: caseIds.length };
-  }
-
-  /** Of these blobs, the ones no message points at any more. */
-  async unreferencedBlobs(em: EntityManager, shas: readonly string[]): Promise<string[]> {
-    if (shas.length === 0) return [];
-    const rows: { sha256: string }[] = await em.query(
-      `SELECT s AS sha256 FROM unnest($1::text[]) AS s
-        WHERE NOT EXISTS (SELECT 1 FROM messages m
-                           WHERE m.envelope -> 'attachments' @> jsonb_build_array(jsonb_build_object('sha256', s))
-                              OR m.envelope -> 'metadata' ->> 'rawSha256' = s)`,
-      [shas],
-    );
-    return rows.map((r) => r.sha256);
-  }
-
-  private async tableExists(em: EntityManager, table: string): Promise<boolean> {
-    const [row]: { exists: boolean }[] = await em.query(
-      `SELECT to_regclass($1) IS NOT NULL AS exists`,
-      [table],
-    );
-    return row.exists;
   }
 }

@@ -38,7 +38,10 @@ export class RetentionRepository {
     return { purged: rows.length, shas: [...shas] };
   }
 
-  /** Of these blobs, the ones no kept message points at any more (content addressing shares them). */
+  /**
+   * Of these blobs, the ones no kept message points at any more (content addressing shares them).
+   * A purged or erased message has lost its references, so this also serves an erasure.
+   */
   async unreferenced(em: EntityManager, shas: readonly string[]): Promise<string[]> {
     if (shas.length === 0) return [];
     const rows: { sha256: string }[] = await em.query(

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-
-export interface SatisfactionSummary {
-  /** Mean score 1-5 over the answered surveys, two decimals; null when none was answered. */
-  average: number | null;
-  count: number;
-}
+import type { EntityManager } from 'typeorm';
 
 export interface SurveyState {
   requestedAt: Date;
@@ -16,8 +10,6 @@ export interface SurveyState {
 /** Satisfaction surveys sent after Resolved, one per case, and their answers. */
 @Injectable()
 export class SurveyRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** Opens the case's survey; an answered one stays answered (a reopened case is not re-asked). */
   async open(em: EntityManager, caseId: string, at: Date): Promise<boolean> {
     const rows: unknown[] = await em.query(
@@ -28,6 +20,25 @@ export class SurveyRepository {
       [caseId, at.toISOString()],
     );
     return rows.length === 1;
+  }
+
+  /**
+   * These customer replies, of their own case, that may be a bare score: the pattern is looser
+   * than the caller's, only so that long texts stay in the database.
+   */
+  async scoreCandidates(
+    em: EntityManager,
+    messages: readonly { messageId: string; caseId: string }[],
+  ): Promise<{ messageId: string; body: string; receivedAt: Date }[]> {
+    if (messages.length === 0) return [];
+    const rows: { id: string; body: string; received_at: Date }[] = await em.query(
+      `SELECT m.id, m.body, m.received_at
+         FROM messages m JOIN unnest($1::uuid[], $2::uuid[]) AS x(id, case_id)
+           ON m.id = x.id AND m.case_id = x.case_id
+        WHERE m.body ~ '^[^0-9]*[1-5][^0-9]*$'`,
+      [messages.map((m) => m.messageId), messages.map((m) => m.caseId)],
+    );
+    return rows.map((r) => ({ messageId: r.id, body: r.body, receivedAt: r.received_at }));
   }
 
   async stateOf(em: EntityManager, caseId: string): Promise<SurveyState | null> {
@@ -61,21 +72,5 @@ export class SurveyRepository {
       [caseId, answer.score, answer.comment, answer.via, answer.at.toISOString()],
     );
     return rows.length === 1;
-  }
-
-  /**
-   * Customer satisfaction for the SLA panel: surveys answered in [from, to) (all when omitted).
-   * The ops API's `GET /api/v1/stats/sla` reports it as `satisfaction`.
-   */
-  async summary(range: { from?: Date; to?: Date } = {}): Promise<SatisfactionSummary> {
-    const [row]: { average: string | null; count: number }[] = await this.dataSource.query(
-      `SELECT round(avg(score)::numeric, 2)::text AS average, count(*)::int AS count
-         FROM case_surveys
-        WHERE answered_at IS NOT NULL
-          AND ($1::timestamptz IS NULL OR answered_at >= $1)
-          AND ($2::timestamptz IS NULL OR answered_at < $2)`,
-      [range.from?.toISOString() ?? null, range.to?.toISOString() ?? null],
-    );
-    return { average: row.average === null ? null : Number(row.average), count: row.count };
   }
 }

@@ -26,14 +26,6 @@ export class CaseStatusRepository {
     );
   }
 
-  async resolvedAtOf(em: EntityManager, caseId: string): Promise<Date | null> {
-    const [row]: { resolved_at: Date | null }[] = await em.query(
-      `SELECT resolved_at FROM cases WHERE id = $1`,
-      [caseId],
-    );
-    return row?.resolved_at ?? null;
-  }
-
   /** References of resolved cases quiet since before `before`, oldest first. */
   async resolvedBefore(em: EntityManager, before: Date, limit: number): Promise<string[]> {
     const rows: { reference: string }[] = await em.query(

@@ -38,10 +38,6 @@ export type TransitionCheck =
       message: string;
     };
 
-export function allowedNext(from: CaseStatus): readonly CaseStatus[] {
-  return NEXT[from];
-}
-
 export function checkTransition(
   from: CaseStatus,
   to: CaseStatus,

@@ -56,7 +56,7 @@ export class ChangeCaseStatus {
       const from = found.status;
       const check = checkTransition(from, command.to, {
         actor: command.actor,
-        resolvedAt: await this.statuses.resolvedAtOf(em, found.id),
+        resolvedAt: found.resolvedAt,
         now: at,
         quietPeriodMs: this.config.workflow.closeAfterResolvedDays * 86_400_000,
       });

@@ -40,12 +40,10 @@ export class AnnounceResolutionDelay {
   ): Promise<ResolutionDelayResponse> {
     const reference = ownReference(input, this.config.referencePrefix);
     if (!reference) throw caseNotFound();
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: this.config.timeZone }).format(
-      new Date(),
-    );
+    const now = new Date();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: this.config.timeZone }).format(now);
     if (request.newDate < today)
       throw new NotificationException('resolution_delay_date_past', 'the new date has passed');
-    const now = new Date();
     const result = await this.dataSource.transaction(async (em) => {
       const found = await this.cases.lockByReference(em, reference);
       if (!found || (by.regionScope && found.regionCode !== by.regionScope)) throw caseNotFound();

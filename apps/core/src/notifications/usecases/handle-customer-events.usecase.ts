@@ -5,7 +5,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RequestAcknowledgement } from '../../acknowledgements/usecases/request-acknowledgement.usecase';
 import { CoreException } from '../../core.exception';
 import { OutboxRelay } from '../../outbox/outbox.relay';
-import { RecordReplyScore } from '../../surveys/usecases/record-reply-score.usecase';
+import {
+  RecordReplyScore,
+  type ReplyScores,
+} from '../../surveys/usecases/record-reply-score.usecase';
 import { ReplyContextRepository } from '../reply-context.repository';
 import { NotifyStatusChange } from './notify-status-change.usecase';
 import { RemindResolutionDelay } from './remind-resolution-delay.usecase';
@@ -45,7 +48,8 @@ export class HandleCustomerEvents {
           created.map((e) => e.caseId),
         );
         let any = await this.acknowledge.execute(em, created, opened, now);
-        for (const event of events) any = (await this.handle(em, event, now)) || any;
+        const scores = await this.replyScore.scoresIn(em, events);
+        for (const event of events) any = (await this.handle(em, event, now, scores)) || any;
         return any;
       });
     } catch (error) {
@@ -70,7 +74,12 @@ export class HandleCustomerEvents {
     }
   }
 
-  private async handle(em: EntityManager, event: CaseEventV1, now: Date): Promise<boolean> {
+  private async handle(
+    em: EntityManager,
+    event: CaseEventV1,
+    now: Date,
+    scores: ReplyScores,
+  ): Promise<boolean> {
     switch (event.type) {
       case 'case.status_changed':
         return this.notifyStatus.execute(em, event, now);
@@ -78,7 +87,7 @@ export class HandleCustomerEvents {
       case 'sla.breached':
         return this.remindDelay.execute(em, event, now);
       case 'case.message_attached':
-        await this.replyScore.execute(em, event);
+        await this.replyScore.execute(em, event, scores);
         return false;
       default:
         return false;

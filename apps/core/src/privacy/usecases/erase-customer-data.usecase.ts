@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BLOB_STORE, type BlobStore } from '@app/blob-store';
 import { errorMessage } from '@app/platform';
 import { DataSource } from 'typeorm';
+import { RetentionRepository } from '../../retention/retention.repository';
 import { PrivacyException } from '../privacy.exception';
 import { PrivacyRepository } from '../privacy.repository';
 
@@ -26,6 +27,7 @@ export class EraseCustomerData {
   constructor(
     private readonly dataSource: DataSource,
     private readonly privacy: PrivacyRepository,
+    private readonly retention: RetentionRepository,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -36,7 +38,8 @@ export class EraseCustomerData {
       if (!customer) throw new PrivacyException('customer_not_found', 'no such customer');
       const shas = await this.privacy.blobsOf(em, customer.ids);
       const counts = await this.privacy.erase(em, customer.ids);
-      return { customer, counts, orphans: await this.privacy.unreferencedBlobs(em, shas) };
+      // Erasure strips the messages' blob references as the retention purge does.
+      return { customer, counts, orphans: await this.retention.unreferenced(em, shas) };
     });
     let blobsDeleted = 0;
     for (const sha of orphans) {

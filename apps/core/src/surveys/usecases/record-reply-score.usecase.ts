@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseEventOf } from '@app/contracts';
+import type { CaseEventOf, CaseEventV1 } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 import { CaseHistoryRepository } from '../../cases/case-history.repository';
 import { SurveyRepository } from '../survey.repository';
 
 /** A reply that is only a score ("4", "4.", " 5 ") */
 const SCORE = /^\s*([1-5])\s*[.!]?\s*$/;
+
+/** The attached messages of a batch that are a bare score, by message id. */
+export type ReplyScores = ReadonlyMap<string, { score: number; receivedAt: Date }>;
 
 /**
  * A customer answering the survey by replying with a digit from 1 to 5 on their channel: recorded
@@ -18,16 +21,33 @@ export class RecordReplyScore {
     private readonly history: CaseHistoryRepository,
   ) {}
 
-  async execute(em: EntityManager, event: CaseEventOf<'case.message_attached'>): Promise<void> {
-    const state = await this.surveys.stateOf(em, event.caseId);
-    if (!state || state.answeredAt) return;
-    const [message]: { body: string; received_at: Date }[] = await em.query(
-      `SELECT body, received_at FROM messages WHERE id = $1 AND case_id = $2`,
-      [event.data.messageId, event.caseId],
+  /**
+   * The batch's attached messages read at once: every customer reply to a case is an event here,
+   * and almost none is a score, so the survey is looked up only for those that are.
+   */
+  async scoresIn(em: EntityManager, events: readonly CaseEventV1[]): Promise<ReplyScores> {
+    const attached = events.flatMap((e) =>
+      e.type === 'case.message_attached' ? [{ messageId: e.data.messageId, caseId: e.caseId }] : [],
     );
-    const match = message ? SCORE.exec(message.body) : null;
-    if (!match || message.received_at < state.requestedAt) return;
-    const score = Number(match[1]);
+    const scores = new Map<string, { score: number; receivedAt: Date }>();
+    for (const reply of await this.surveys.scoreCandidates(em, attached)) {
+      const match = SCORE.exec(reply.body);
+      if (match)
+        scores.set(reply.messageId, { score: Number(match[1]), receivedAt: reply.receivedAt });
+    }
+    return scores;
+  }
+
+  async execute(
+    em: EntityManager,
+    event: CaseEventOf<'case.message_attached'>,
+    scores: ReplyScores,
+  ): Promise<void> {
+    const reply = scores.get(event.data.messageId);
+    if (!reply) return;
+    const state = await this.surveys.stateOf(em, event.caseId);
+    if (!state || state.answeredAt || reply.receivedAt < state.requestedAt) return;
+    const { score } = reply;
     const at = new Date(event.occurredAt);
     if (!(await this.surveys.answer(em, event.caseId, { score, comment: null, via: 'reply', at })))
       return;
