@@ -60,22 +60,22 @@ export class ApiTokenRepository {
     return toRow(row);
   }
 
-  /** The live (not revoked) token with this hash; marks it used, at most once a minute. */
+  /**
+   * The live (not revoked) token with this hash; marks it used, at most once a minute. One round
+   * trip, as every request runs it: the CTE's UPDATE runs even though the SELECT does not read it
+   * (so the row shows `last_used_at` as it was before).
+   */
   async findActiveByHash(hash: Buffer): Promise<ApiTokenRow | null> {
-    // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
-    const [rows]: [Row[], number] = await this.dataSource.query(
-      `UPDATE api_tokens SET last_used_at = now()
-        WHERE token_hash = $1 AND revoked_at IS NULL
-          AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
-        RETURNING ${COLUMNS}`,
+    const rows: Row[] = await this.dataSource.query(
+      `WITH live AS (SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
+            touched AS (
+              UPDATE api_tokens SET last_used_at = now()
+               WHERE id IN (SELECT id FROM live)
+                 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute'))
+       SELECT * FROM live`,
       [hash],
     );
-    if (rows.length > 0) return toRow(rows[0]);
-    const found: Row[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
-      [hash],
-    );
-    return found.length > 0 ? toRow(found[0]) : null;
+    return rows.length > 0 ? toRow(rows[0]) : null;
   }
 
   async list(): Promise<ApiTokenRow[]> {
@@ -92,13 +92,5 @@ export class ApiTokenRepository {
       [id],
     );
     return affected > 0;
-  }
-
-  async regionExists(code: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM regions WHERE code = $1 AND active`,
-      [code],
-    );
-    return rows.length > 0;
   }
 }

@@ -13,7 +13,7 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       providers: [{ provide: AUTH_OPTIONS, useValue: options }, ApiTokenRepository, ApiTokenGuard],
-      exports: [AUTH_OPTIONS, ApiTokenRepository, ApiTokenGuard],
+      exports: [ApiTokenRepository, ApiTokenGuard],
     };
   }
 }

@@ -155,13 +155,20 @@ export class DeadLetterRepository {
     return rows.map((r) => r.id);
   }
 
-  async setStatus(em: EntityManager, id: string, status: DeadLetterStatus): Promise<void> {
-    await em.query(
+  /** Moves a letter to `status` and answers it as it now stands. */
+  async setStatus(
+    em: EntityManager,
+    id: string,
+    status: DeadLetterStatus,
+  ): Promise<StoredDeadLetter> {
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
+    const [rows]: [Row[], number] = await em.query(
       `UPDATE dead_letters SET status = $2, status_at = now(),
               replay_count = replay_count + CASE WHEN $2 = 'replayed' THEN 1 ELSE 0 END
-        WHERE id = $1`,
+        WHERE id = $1 RETURNING *`,
       [id, status],
     );
+    return toStored(rows[0]);
   }
 
   async audit(

@@ -55,18 +55,27 @@ export class ConsumerLagMonitor extends PeriodicJob {
     const { groupId, customerSideGroupId } = this.config.consumer;
     const prefix = this.kafkaOptions.topicPrefix;
     const existing = new Set(await admin.listTopics());
-    const topics = ALL_TOPICS.filter((t) => existing.has(physicalTopic(prefix, t)));
+    const topics = ALL_TOPICS.map((topic) => ({
+      topic,
+      physical: physicalTopic(prefix, topic),
+    })).filter((t) => existing.has(t.physical));
+    // A topic's end offsets are the same for both groups: asked for once per measurement.
+    const ends = new Map<string, ReturnType<Admin['fetchTopicOffsets']>>();
+    const endsOf = (physical: string) => {
+      if (!ends.has(physical)) ends.set(physical, admin.fetchTopicOffsets(physical));
+      return ends.get(physical)!;
+    };
     const result: ConsumerLag = { groupId, at: new Date().toISOString(), topics: [] };
     for (const group of [groupId, customerSideGroupId]) {
       const committed = await admin.fetchOffsets({
         groupId: group,
-        topics: topics.map((t) => physicalTopic(prefix, t)),
+        topics: topics.map((t) => t.physical),
       });
-      for (const topic of topics) {
-        const offsets = committed.find((c) => c.topic === physicalTopic(prefix, topic));
+      for (const { topic, physical } of topics) {
+        const offsets = committed.find((c) => c.topic === physical);
         // A topic the group never committed on is one it does not consume.
         if (!offsets || offsets.partitions.every((p) => p.offset === '-1')) continue;
-        const lag = lagOf(await admin.fetchTopicOffsets(physicalTopic(prefix, topic)), offsets);
+        const lag = lagOf(await endsOf(physical), offsets);
         this.metrics.consumerLag.set({ group, topic }, lag);
         result.topics.push({ topic, lag, groupId: group });
       }

@@ -20,7 +20,7 @@ export class StatsController {
     return this.getSlaStats.execute(regionScope(principal));
   }
 
-  /** Core's consumer lag per topic, as last measured (also the gateway_consumer_lag gauge). */
+  /** Core's consumer lag per topic, measured now (which also updates the gateway_consumer_lag gauge). */
   @Get('consumer-lag')
   consumerLag(): Promise<ConsumerLag> {
     return this.lag.measure();

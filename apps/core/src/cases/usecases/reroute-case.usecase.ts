@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { parseReference, Topics } from '@app/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { Topics } from '@app/contracts';
 import { DataSource } from 'typeorm';
+import { CORE_CONFIG, type CoreConfig } from '../../config/core.config';
 import { CoreException } from '../../core.exception';
 import { OutboxRelay } from '../../outbox/outbox.relay';
 import { OutboxRepository } from '../../outbox/outbox.repository';
 import { RoutingService } from '../../routing/routing.service';
 import { caseRoutedEvent } from '../case-events';
 import { CaseHistoryRepository } from '../case-history.repository';
+import { caseNotFound, ownReference } from '../case-reference';
 import { CaseRepository } from '../case.repository';
 import type { CaseResponse } from '../dto/case.response';
 import { toCaseResponse } from '../dto/case.response';
@@ -19,6 +21,7 @@ import type { RerouteRequest } from '../dto/reroute.request';
 @Injectable()
 export class RerouteCase {
   constructor(
+    @Inject(CORE_CONFIG) private readonly config: CoreConfig,
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
     private readonly history: CaseHistoryRepository,
@@ -34,13 +37,7 @@ export class RerouteCase {
     actor: string,
     regionScope: string | null = null,
   ): Promise<CaseResponse> {
-    const parsed = parseReference(reference);
-    if (!parsed.ok)
-      throw new CoreException(
-        parsed.error === 'malformed' ? 'reference_malformed' : 'reference_check_digit',
-        'bad reference number',
-        false,
-      );
+    const own = ownReference(reference, this.config.referencePrefix);
     const target = await this.routing.lookup(request);
     if (!target)
       throw new CoreException(
@@ -49,9 +46,9 @@ export class RerouteCase {
         false,
       );
     const updated = await this.dataSource.transaction(async (em) => {
-      const found = await this.cases.lockByReference(em, parsed.value.text);
+      const found = own ? await this.cases.lockByReference(em, own) : null;
       if (!found || (regionScope !== null && found.regionCode !== regionScope))
-        throw new CoreException('case_not_found', 'no case has this reference number', false);
+        throw caseNotFound();
       const now = new Date();
       const before = {
         storeCode: found.storeCode,

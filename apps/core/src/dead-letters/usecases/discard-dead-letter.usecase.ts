@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DeadLetterException } from '../dead-letter.exception';
 import { DeadLetterRepository } from '../dead-letter.repository';
 import type { DiscardRequest } from '../dto/dead-letter.requests';
-import { toDeadLetterResponse, type DeadLetterResponse } from '../dto/dead-letter.response';
-import { deadLetterNotFound, letterId } from './inspect-dead-letter.usecase';
+import type { DeadLetterResponse } from '../dto/dead-letter.response';
+import { lockWaitingLetter, settleLetter } from './settle-dead-letter';
 
 /** Gives up on a letter for a stated reason; it stays in the table, with its audit. */
 @Injectable()
@@ -16,14 +15,13 @@ export class DiscardDeadLetter {
 
   async execute(id: string, request: DiscardRequest, actor: string): Promise<DeadLetterResponse> {
     return this.dataSource.transaction(async (em) => {
-      const letter = await this.letters.find(em, letterId(id), true);
-      if (!letter) throw deadLetterNotFound();
-      if (letter.status !== 'waiting')
-        throw new DeadLetterException('dead_letter_not_waiting', `the letter is ${letter.status}`);
-      await this.letters.setStatus(em, letter.id, 'discarded');
-      await this.letters.audit(em, letter.id, actor, 'discarded', { reason: request.reason });
-      const updated = (await this.letters.find(em, letter.id))!;
-      return toDeadLetterResponse(updated, await this.letters.auditOf(em, letter.id));
+      const letter = await lockWaitingLetter(this.letters, em, id);
+      return settleLetter(this.letters, em, {
+        id: letter.id,
+        status: 'discarded',
+        actor,
+        details: { reason: request.reason },
+      });
     });
   }
 }

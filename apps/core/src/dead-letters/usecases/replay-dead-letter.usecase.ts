@@ -4,12 +4,8 @@ import { EventPublisher } from '@app/kafka';
 import { DataSource } from 'typeorm';
 import { DeadLetterException } from '../dead-letter.exception';
 import { DeadLetterRepository } from '../dead-letter.repository';
-import {
-  toDeadLetterResponse,
-  isReplayable,
-  type DeadLetterResponse,
-} from '../dto/dead-letter.response';
-import { deadLetterNotFound, letterId } from './inspect-dead-letter.usecase';
+import { isReplayable, type DeadLetterResponse } from '../dto/dead-letter.response';
+import { lockWaitingLetter, settleLetter } from './settle-dead-letter';
 
 export interface ChannelReplayResult {
   channel: string;
@@ -33,10 +29,7 @@ export class ReplayDeadLetter {
 
   async execute(id: string, actor: string): Promise<DeadLetterResponse> {
     return this.dataSource.transaction(async (em) => {
-      const letter = await this.letters.find(em, letterId(id), true);
-      if (!letter) throw deadLetterNotFound();
-      if (letter.status !== 'waiting')
-        throw new DeadLetterException('dead_letter_not_waiting', `the letter is ${letter.status}`);
+      const letter = await lockWaitingLetter(this.letters, em, id);
       if (
         !isReplayable(letter) ||
         letter.source.kind !== 'kafka' ||
@@ -50,10 +43,12 @@ export class ReplayDeadLetter {
       await this.publisher.publishPrevalidated([
         { topic, key: key ?? `${topic}:${partition}`, value: letter.payload.data },
       ]);
-      await this.letters.setStatus(em, letter.id, 'replayed');
-      await this.letters.audit(em, letter.id, actor, 'replayed', { topic });
-      const updated = (await this.letters.find(em, letter.id))!;
-      return toDeadLetterResponse(updated, await this.letters.auditOf(em, letter.id));
+      return settleLetter(this.letters, em, {
+        id: letter.id,
+        status: 'replayed',
+        actor,
+        details: { topic },
+      });
     });
   }
 

@@ -38,6 +38,6 @@ export interface SlaStatsResponse {
     byTarget: Record<SlaTarget, SlaAlertCounts>;
     byRegion: ({ regionCode: string | null; target: SlaTarget } & SlaAlertCounts)[];
   };
-  /** Customer satisfaction (1-5) from the surveys after Resolved; null until surveys exist. */
-  satisfaction: { average: number | null; count: number } | null;
+  /** Customer satisfaction (1-5) from the surveys after Resolved; average null until one is answered. */
+  satisfaction: { average: number | null; count: number };
 }
