@@ -4,7 +4,7 @@ import type { EmailConfig } from '../config/email.config';
 import { OutboundMails1795730000000 } from './migrations/1795730000000-outbound-mails';
 import { FailedReplies1795740000000 } from './migrations/1795740000000-failed-replies';
 
-export const EMAIL_SCHEMA = 'email';
+const EMAIL_SCHEMA = 'email';
 
 export function emailDatabaseOptions(config: EmailConfig): AppDatabaseOptions {
   return {

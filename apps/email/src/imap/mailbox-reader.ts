@@ -14,7 +14,7 @@ export interface MailboxCheckpoint {
   lastUid: number;
 }
 
-export function checkpointKey(mailbox: MailboxConfig): string {
+function checkpointKey(mailbox: MailboxConfig): string {
   return `imap:${mailboxKey(mailbox)}`;
 }
 

@@ -1,4 +1,5 @@
 import type { AttachmentRef, DeadLetterV1, InboundMessageV1 } from '@app/contracts';
+import { failureReason } from '@app/kafka';
 import { createHash, randomUUID } from 'node:crypto';
 import { mailboxKey, type MailboxConfig } from '../config/mailbox-config';
 import type { CustomerMail, MailRejection } from './read-mail';
@@ -18,7 +19,7 @@ export interface MailPosition {
  * The same mail read again (after a crash between publish and checkpoint, or a UIDVALIDITY
  * resync) gets the same envelope id, so every copy downstream is recognisably one message.
  */
-export function envelopeIdOf(sourceId: string): string {
+function envelopeIdOf(sourceId: string): string {
   const h = createHash('sha256').update(`email:${sourceId}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -81,11 +82,7 @@ export function mailDeadLetter(args: {
     deadLetterId: randomUUID(),
     failedAt: new Date().toISOString(),
     service: 'email',
-    reason: {
-      code: args.reason.code,
-      message: args.reason.message.slice(0, 4000),
-      ...(args.reason.details !== undefined ? { details: args.reason.details } : {}),
-    },
+    reason: failureReason(args.reason.code, args.reason.message, args.reason.details),
     source: {
       kind: 'channel',
       channel: 'email',

@@ -16,7 +16,7 @@ const STAND_INS: Record<string, string[]> = {
 };
 
 /** The canonical name of a charset label (`latin5` -> `windows-1254`), or undefined. */
-export function canonicalCharset(label: string): string | undefined {
+function canonicalCharset(label: string): string | undefined {
   try {
     return new TextDecoder(label.trim().replace(/^"|"$/g, '')).encoding;
   } catch {

@@ -38,7 +38,7 @@ function escapeRegExp(text: string): string {
  * address (`=?utf-8?Q?agent?=@example.com` read as `agent@example.com`, a known spoofing trick):
  * attributing the mail to that address would be attributing it to someone else.
  */
-export function writtenAsAddress(headerValues: readonly string[], address: string): boolean {
+function writtenAsAddress(headerValues: readonly string[], address: string): boolean {
   const wanted = address.toLowerCase();
   return headerValues.some((raw) => {
     const value = raw.toLowerCase();
@@ -53,7 +53,7 @@ function canonicalAddress(address: string): string {
   return address.trim().replace(/\.$/, '');
 }
 
-export function cleanDisplayName(name: string | undefined, address: string): string | undefined {
+function cleanDisplayName(name: string | undefined, address: string): string | undefined {
   // Only ASCII blanks are collapsed: an ideographic space in a CJK name is part of the name.
   const cleaned = (name ?? '')
     .replace(/[\r\n]+/g, '')

@@ -32,10 +32,6 @@ export class SmtpMailer implements OnApplicationShutdown {
     }
   }
 
-  get configured(): boolean {
-    return this.transport !== undefined;
-  }
-
   /** Sends; resolves with the Message-ID the mail went out with. */
   async send(mail: OutgoingMail): Promise<string> {
     if (!this.transport || !this.config.smtp) {

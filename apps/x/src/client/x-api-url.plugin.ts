@@ -4,7 +4,7 @@ import type {
 } from 'twitter-api-v2';
 
 /** The origin twitter-api-v2 sends every v2 and v1.1 request to (its API_V2_PREFIX is under it). */
-export const X_DEFAULT_API_URL = 'https://api.x.com';
+const X_DEFAULT_API_URL = 'https://api.x.com';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 

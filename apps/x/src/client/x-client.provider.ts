@@ -8,7 +8,7 @@ import { xClientSettings } from './x-client.settings';
 /** The twitter-api-v2 client, authenticated as our account (user context). */
 export const X_CLIENT = Symbol('X_CLIENT');
 
-export function createXClient(
+function createXClient(
   config: Pick<XConfig, 'apiUrl' | 'credentials'>,
   oauth2?: XUserCredentials,
 ): TwitterApiReadWrite {

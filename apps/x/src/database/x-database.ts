@@ -3,7 +3,7 @@ import type { AppDatabaseOptions } from '@app/persistence';
 import type { XConfig } from '../config/x.config';
 import { XOAuth2Tokens1795800400000 } from './migrations/1795800400000-x-oauth2-tokens';
 
-export const X_SCHEMA = 'x';
+const X_SCHEMA = 'x';
 
 /** The adapter kit's tables (leases, checkpoints, sent replies) and the rotated OAuth 2.0 tokens. */
 export function xDatabaseOptions(config: XConfig): AppDatabaseOptions {

@@ -7,15 +7,10 @@ import { XUserCredentials } from '../auth/x-user-credentials';
 import { classifyXError } from '../client/x-api-error';
 import { X_CLIENT } from '../client/x-client.provider';
 import { X_CONFIG, type XConfig } from '../config/x.config';
+import type { FetchedMedia } from '../normalize/x-envelopes';
 import type { MediaCandidate } from '../normalize/x-message';
 import { XException } from '../x.exception';
 import { readCapped } from './read-capped';
-
-export interface FetchedMedia {
-  attachments: AttachmentRef[];
-  /** What could not be kept, for the envelope's metadata: a person can fetch it by hand. */
-  notes: string[];
-}
 
 const CONTENT_TYPES: Record<string, string> = {
   photo: 'image/jpeg',

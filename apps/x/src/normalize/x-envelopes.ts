@@ -10,12 +10,13 @@ import type { XDirectMessage, XMention, XPerson } from './x-message';
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 /** The media kept in the blob store, and notes on those that could not be. */
-export interface FetchedMediaRefs {
+export interface FetchedMedia {
   attachments: AttachmentRef[];
+  /** What could not be kept, for the envelope's metadata: a person can fetch it by hand. */
   notes: string[];
 }
 
-function mediaNote(media: FetchedMediaRefs): { xMediaNote?: string } {
+function mediaNote(media: FetchedMedia): { xMediaNote?: string } {
   return media.notes.length > 0 ? { xMediaNote: media.notes.join('; ').slice(0, 1000) } : {};
 }
 
@@ -50,7 +51,7 @@ function isoOrUndefined(value: string | undefined): string | undefined {
  */
 export function mentionEnvelope(
   m: XMention,
-  media: FetchedMediaRefs,
+  media: FetchedMedia,
   ctx: EnvelopeContext,
 ): InboundMessageV1Input {
   const lang = language(m.lang);
@@ -82,7 +83,7 @@ export function mentionEnvelope(
 /** A direct message continues the customer's conversation with us. */
 export function directMessageEnvelope(
   dm: XDirectMessage,
-  media: FetchedMediaRefs,
+  media: FetchedMedia,
   ctx: EnvelopeContext,
 ): InboundMessageV1Input {
   const sentAt = isoOrUndefined(dm.createdAt);

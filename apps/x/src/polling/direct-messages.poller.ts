@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CheckpointRepository } from '@app/adapter-kit';
 import type { TwitterApiReadWrite } from 'twitter-api-v2';
-import { classifyXError } from '../client/x-api-error';
 import { X_CLIENT } from '../client/x-client.provider';
 import { X_CONFIG, type XConfig } from '../config/x.config';
-import { XIntake, type IntakeItem } from '../intake/x-intake';
+import { itemsWithMedia } from '../intake/items-with-media';
+import { XIntake } from '../intake/x-intake';
 import { XMediaFetcher } from '../media/media.fetcher';
 import { DM_QUERY, directMessageFromApi, type DmEventsQuery } from '../normalize/from-api-v2';
 import { directMessageEnvelope } from '../normalize/x-envelopes';
 import { compareIds } from '../normalize/x-message';
 import type { EndpointPoller, PollStep } from './endpoint-poller';
+import { readScanPage, SCAN_RESTARTED } from './scan-page';
 
 /**
  * Where the DM list got to. `GET /2/dm_events` has no since_id: it lists the last 30 days, newest
@@ -47,37 +48,28 @@ export class DirectMessagesPoller implements EndpointPoller {
       max_results: this.config.polling.pageSize,
       ...(checkpoint.scan ? { pagination_token: checkpoint.scan.nextToken } : {}),
     };
-    let page;
-    try {
-      page = await this.client.v2.listDmEvents(query);
-    } catch (error) {
-      if (checkpoint.scan && classifyXError(error).kind === 'rejected') {
-        this.logger.warn({ code: classifyXError(error).code }, 'DM scan restarted');
-        await this.checkpoints.set<DmCheckpoint>(this.key, { lastEventId: checkpoint.lastEventId });
-        return { more: true };
-      }
-      throw error;
-    }
+    const page = await readScanPage(
+      () => this.client.v2.listDmEvents(query),
+      checkpoint.scan &&
+        (() =>
+          this.checkpoints.set<DmCheckpoint>(this.key, { lastEventId: checkpoint.lastEventId })),
+      this.logger,
+      'DM',
+    );
+    if (page === SCAN_RESTARTED) return { more: true };
     const known = checkpoint.lastEventId;
     const events = [...page.events].sort((a, b) => compareIds(a.id, b.id));
     const fresh = known ? events.filter((e) => compareIds(e.id, known) > 0) : events;
     const reachedKnown = fresh.length < events.length;
-    const receivedAt = new Date();
-    const items: IntakeItem[] = [];
-    for (const event of fresh) {
-      const dm = directMessageFromApi(
-        event,
-        page.includes.users,
-        page.includes.media,
-        this.config.userId,
-      );
-      if (!dm) continue;
-      const media = await this.media.fetch(dm.media);
-      items.push({
-        envelope: directMessageEnvelope(dm, media, { account: this.config.userId, receivedAt }),
-        raw: dm.raw,
-      });
-    }
+    const context = { account: this.config.userId, receivedAt: new Date() };
+    const dms = fresh.flatMap(
+      (event) =>
+        directMessageFromApi(event, page.includes.users, page.includes.media, context.account) ??
+        [],
+    );
+    const items = await itemsWithMedia(dms, this.media, (dm, media) =>
+      directMessageEnvelope(dm, media, context),
+    );
     if (items.length > 0) await this.intake.publish(items);
     const newestFresh = fresh[fresh.length - 1]?.id;
     const newestId = checkpoint.scan?.newestId ?? newestFresh;

@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CheckpointRepository } from '@app/adapter-kit';
 import type { TweetV2PaginableTimelineParams, TwitterApiReadWrite } from 'twitter-api-v2';
-import { classifyXError } from '../client/x-api-error';
 import { X_CLIENT } from '../client/x-client.provider';
 import { X_CONFIG, type XConfig } from '../config/x.config';
-import { XIntake, type IntakeItem } from '../intake/x-intake';
+import { itemsWithMedia } from '../intake/items-with-media';
+import { XIntake } from '../intake/x-intake';
 import { XMediaFetcher } from '../media/media.fetcher';
 import { MENTION_QUERY, mentionFromApi } from '../normalize/from-api-v2';
 import { mentionEnvelope } from '../normalize/x-envelopes';
 import { compareIds } from '../normalize/x-message';
 import type { EndpointPoller, PollStep } from './endpoint-poller';
+import { readScanPage, SCAN_RESTARTED } from './scan-page';
 
 /**
  * Where the mention timeline got to: `sinceId` is the newest mention Kafka has from a finished
@@ -57,34 +58,25 @@ export class MentionsPoller implements EndpointPoller {
       ...(checkpoint.sinceId ? { since_id: checkpoint.sinceId } : {}),
       ...(checkpoint.scan ? { pagination_token: checkpoint.scan.nextToken } : {}),
     };
-    let page;
-    try {
-      page = await this.client.v2.userMentionTimeline(this.config.userId, query);
-    } catch (error) {
-      if (checkpoint.scan && classifyXError(error).kind === 'rejected') {
-        // A pagination token X no longer takes: read the scan again from since_id. What was
-        // already published comes again, and core recognises it.
-        this.logger.warn({ code: classifyXError(error).code }, 'mention scan restarted');
-        await this.checkpoints.set<MentionsCheckpoint>(this.key, { sinceId: checkpoint.sinceId });
-        return { more: true };
-      }
-      throw error;
-    }
+    const page = await readScanPage(
+      () => this.client.v2.userMentionTimeline(this.config.userId, query),
+      checkpoint.scan &&
+        (() => this.checkpoints.set<MentionsCheckpoint>(this.key, { sinceId: checkpoint.sinceId })),
+      this.logger,
+      'mention',
+    );
+    if (page === SCAN_RESTARTED) return { more: true };
     if (page.errors.length > 0)
       this.logger.warn({ errors: page.errors.length }, 'mentions page with partial errors');
     const tweets = [...page.tweets].sort((a, b) => compareIds(a.id, b.id));
-    const users = page.includes.users;
-    const receivedAt = new Date();
-    const items: IntakeItem[] = [];
-    for (const tweet of tweets) {
-      const mention = mentionFromApi(tweet, users, page.includes.media, this.config.userId);
-      if (!mention) continue;
-      const media = await this.media.fetch(mention.media);
-      items.push({
-        envelope: mentionEnvelope(mention, media, { account: this.config.userId, receivedAt }),
-        raw: mention.raw,
-      });
-    }
+    const context = { account: this.config.userId, receivedAt: new Date() };
+    const mentions = tweets.flatMap(
+      (tweet) =>
+        mentionFromApi(tweet, page.includes.users, page.includes.media, context.account) ?? [],
+    );
+    const items = await itemsWithMedia(mentions, this.media, (mention, media) =>
+      mentionEnvelope(mention, media, context),
+    );
     if (items.length > 0) await this.intake.publish(items);
     const meta = page.meta ?? { result_count: 0 };
     const newestId = newest(checkpoint.scan?.newestId, meta.newest_id, ...tweets.map((t) => t.id));

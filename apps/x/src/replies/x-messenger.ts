@@ -26,8 +26,6 @@ export class XMessenger {
   /** `POST /2/tweets` in reply to `tweetId`; the new post's id. */
   async replyInPublic(tweetId: string, text: string): Promise<string | null> {
     const result: unknown = await this.client.v2.reply(text, tweetId);
-    const id = idIn(result, 'id');
-    if (!id) return null;
-    return id;
+    return idIn(result, 'id') ?? null;
   }
 }

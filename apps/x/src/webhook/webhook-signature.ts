@@ -8,7 +8,7 @@ export type SignatureVerdict = 'valid' | 'missing' | 'malformed' | 'mismatch';
 const WELL_FORMED = /^sha256=[A-Za-z0-9+/]{43}=$/;
 
 /** `sha256=` + base64(HMAC-SHA256(secret, data)): X's format for both the CRC and POST signatures. */
-export function xSignature(secret: string, data: Buffer | string): string {
+function xSignature(secret: string, data: Buffer | string): string {
   return `sha256=${hmacSha256(secret, data).toString('base64')}`;
 }
 

@@ -1,7 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChannelHealthReporter } from '@app/adapter-kit';
 import { BLOB_STORE, type BlobStore } from '@app/blob-store';
-import { Topics, type AttachmentRef, type OutboundReceiptV1 } from '@app/contracts';
+import {
+  Topics,
+  type AttachmentRef,
+  type DeadLetterV1,
+  type OutboundReceiptV1,
+} from '@app/contracts';
 import { EventPublisher, type Publication } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
 import { errorCode, errorMessage, isRetriable } from '@app/platform';
@@ -117,15 +122,16 @@ export class TakeInMail {
     } else {
       publications.push(deadLetter(reading.reason));
     }
-    const rejected = await this.publish(publications, mail);
-    if (rejected) outcome = 'dead_letter';
+    const replacement = await this.publish(publications, mail);
+    if (replacement) outcome = 'dead_letter';
     this.health.received(account);
     if (outcome === 'message') this.metrics.messagesReceived.inc({ channel: 'email', account });
     else {
-      const letter = publications.find((p) => p.topic === Topics.DeadLetters);
-      const code = letter
-        ? (letter.payload as { reason: { code: string } }).reason.code
-        : 'unknown';
+      const letter =
+        replacement ??
+        (publications.find((p) => p.topic === Topics.DeadLetters)?.payload as
+          DeadLetterV1 | undefined);
+      const code = letter?.reason.code ?? 'unknown';
       this.metrics.deadLetters.inc({ reason: code });
       this.logger.log({ mailbox: account, uid: position.uid, reason: code }, 'mail dead-lettered');
     }
@@ -135,15 +141,16 @@ export class TakeInMail {
   /**
    * Kafka refusing for good what we built from this mail (an envelope the contract rejects) is a
    * fault of this mail, not of the mailbox: it goes to the dead-letter topic with the reason,
-   * so the mails behind it are still taken in. Only what a retry may cure is thrown.
+   * so the mails behind it are still taken in. Only what a retry may cure is thrown. Answers the
+   * dead letter sent instead, if it came to that.
    */
   private async publish(
     publications: Publication[],
     mail: Omit<Parameters<typeof mailDeadLetter>[0], 'reason'>,
-  ): Promise<boolean> {
+  ): Promise<DeadLetterV1 | undefined> {
     try {
       await this.publisher.publishAll(publications);
-      return false;
+      return undefined;
     } catch (error) {
       if (isRetriable(error)) throw error;
       const letter = mailDeadLetter({
@@ -154,8 +161,7 @@ export class TakeInMail {
         },
       });
       await this.publisher.publishAll([{ topic: Topics.DeadLetters, payload: letter }]);
-      publications.splice(0, publications.length, { topic: Topics.DeadLetters, payload: letter });
-      return true;
+      return letter;
     }
   }
 

@@ -83,7 +83,8 @@ export class SendReply {
         error: { code: 'recipient_missing', message: 'the reply names no e-mail address' },
       };
     }
-    if (!this.mailer.configured || !this.config.smtp) {
+    const smtp = this.config.smtp;
+    if (!smtp) {
       return {
         status: 'failed',
         error: {
@@ -99,7 +100,7 @@ export class SendReply {
       throw new EmailException('reply_in_progress', 'another instance is sending this reply', true);
     }
     const mailbox = this.mailboxes.get(reply.channelAccount.toLowerCase());
-    const mail = replyMail(reply, this.config.smtp.messageIdDomain);
+    const mail = replyMail(reply, smtp.messageIdDomain);
     await this.outboundMails.prepare({
       replyId: reply.replyId,
       caseId: reply.caseId,

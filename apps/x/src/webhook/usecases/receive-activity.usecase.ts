@@ -4,6 +4,7 @@ import { errorMessage } from '@app/platform';
 import { XAccountStatus } from '../../account/x-account-status';
 import { X_CONFIG, type XConfig } from '../../config/x.config';
 import { XException } from '../../x.exception';
+import { itemsWithMedia } from '../../intake/items-with-media';
 import { XIntake, type IntakeItem, type RejectedItem } from '../../intake/x-intake';
 import { XMediaFetcher } from '../../media/media.fetcher';
 import {
@@ -113,19 +114,12 @@ export class ReceiveActivity {
 
   private async items(batch: ActivityBatch): Promise<IntakeItem[]> {
     const context = { account: this.config.userId, receivedAt: new Date() };
-    const items: IntakeItem[] = [];
-    for (const m of batch.mentions) {
-      items.push({
-        envelope: mentionEnvelope(m, await this.media.fetch(m.media), context),
-        raw: m.raw,
-      });
-    }
-    for (const dm of batch.directMessages) {
-      items.push({
-        envelope: directMessageEnvelope(dm, await this.media.fetch(dm.media), context),
-        raw: dm.raw,
-      });
-    }
-    return items;
+    const mentions = await itemsWithMedia(batch.mentions, this.media, (m, media) =>
+      mentionEnvelope(m, media, context),
+    );
+    const dms = await itemsWithMedia(batch.directMessages, this.media, (dm, media) =>
+      directMessageEnvelope(dm, media, context),
+    );
+    return [...mentions, ...dms];
   }
 }
