@@ -5,16 +5,15 @@ import { loadCallCenterConfig } from '../../../apps/call-center/src/config/call-
 import { startCallCenter } from '../../../apps/call-center/src/call-center.app';
 import { loadCoreConfig } from '../../../apps/core/src/config/core.config';
 import { startCore } from '../../../apps/core/src/core.app';
+import type { RunningApp } from '../apps';
 import { eventually } from '../kafka-helpers';
 import type { TestEnvironment } from '../test-environment';
 
-export const TEST_CALL_CENTER_SECRET = 'test-call-center-secret-0123456789abcdef';
+// apps.ts's type, re-exported for the tests. Only a type comes from there: importing apps.ts at
+// run time would load the web form into these tests as well.
+export type { RunningApp };
 
-export interface RunningApp {
-  app: INestApplication;
-  url: string;
-  close(): Promise<void>;
-}
+export const TEST_CALL_CENTER_SECRET = 'test-call-center-secret-0123456789abcdef';
 
 /** Ready means the health check passes: PostgreSQL, Kafka and the app's consumer answer. */
 async function running(app: INestApplication): Promise<RunningApp> {

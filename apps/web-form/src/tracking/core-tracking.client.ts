@@ -26,24 +26,29 @@ export class CoreTrackingClient {
     return parsed.data;
   }
 
-  async agreement(
+  agreement(
     v: Verification,
     answer: { agree: boolean; comment?: string },
     clientIp?: string,
   ): Promise<void> {
-    await this.call(`${this.trackUrl(v.reference)}/agreement`, {
-      method: 'POST',
-      headers: { ...this.headers(clientIp), 'content-type': 'application/json' },
-      body: JSON.stringify({ verify: v.verify, ...answer }),
-    });
+    return this.answer(v, 'agreement', answer, clientIp);
   }
 
-  async survey(
+  survey(
     v: Verification,
     answer: { score: number; comment?: string },
     clientIp?: string,
   ): Promise<void> {
-    await this.call(`${this.trackUrl(v.reference)}/survey`, {
+    return this.answer(v, 'survey', answer, clientIp);
+  }
+
+  private async answer(
+    v: Verification,
+    path: 'agreement' | 'survey',
+    answer: object,
+    clientIp: string | undefined,
+  ): Promise<void> {
+    await this.call(`${this.trackUrl(v.reference)}/${path}`, {
       method: 'POST',
       headers: { ...this.headers(clientIp), 'content-type': 'application/json' },
       body: JSON.stringify({ verify: v.verify, ...answer }),

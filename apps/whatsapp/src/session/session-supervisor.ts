@@ -116,11 +116,7 @@ export class SessionSupervisor {
   /** Another instance took the session over (we failed to renew in time): stand by. */
   leaseLost(): void {
     clearTimeout(this.timer);
-    void this.drop().then(() => {
-      this.set('standby');
-      this.timer = setTimeout(() => void this.claimAndLaunch(), 10_000);
-      this.timer.unref();
-    });
+    void this.drop().then(() => this.standBy());
   }
 
   async sendText(chatId: string, text: string): Promise<string> {
@@ -155,13 +151,15 @@ export class SessionSupervisor {
         'session lease unavailable',
       );
     }
-    if (!held) {
-      this.set('standby');
-      this.timer = setTimeout(() => void this.claimAndLaunch(), 10_000);
-      this.timer.unref();
-      return;
-    }
+    if (!held) return this.standBy();
     await this.launch();
+  }
+
+  /** Another instance holds the session: ask for the lease again in a while. */
+  private standBy(): void {
+    this.set('standby');
+    this.timer = setTimeout(() => void this.claimAndLaunch(), 10_000);
+    this.timer.unref();
   }
 
   private async launch(): Promise<void> {

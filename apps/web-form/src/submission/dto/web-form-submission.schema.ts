@@ -82,5 +82,3 @@ export function webFormSubmissionSchema(phoneRegion: string) {
     })
     .refine((v) => Boolean(v.phone || v.email), phoneOrEmail());
 }
-
-export type ApiSubmission = z.infer<ReturnType<typeof webFormSubmissionSchema>>;

@@ -5,7 +5,6 @@ import { CoreTrackingClient } from '../core-tracking.client';
 import { TRACK_TEXTS } from '../i18n/track-texts';
 import { TrackPageRenderer } from '../track-page.renderer';
 import { checkTrackValues, commentOf, trackValues } from '../track-form';
-import { TrackingException } from '../tracking.exception';
 import { LookUpStatus, type TrackCommand } from './look-up-status.usecase';
 
 /**
@@ -37,20 +36,13 @@ export class AnswerAgreement {
         answer: { comment, problems },
       });
     }
-    try {
-      await this.core.agreement(v, { agree: answer === 'yes', comment }, command.clientIp);
-    } catch (error) {
-      if (error instanceof TrackingException && error.code === 'track_refused') {
-        return this.lookUp.show(lang, v, command.clientIp, {
-          status: 409,
-          banner: { kind: 'warn', text: TRACK_TEXTS[lang].refused },
-        });
-      }
-      return this.lookUp.refusal(lang, v, error);
-    }
     const thanks = TRACK_TEXTS[lang].thanks;
-    return this.lookUp.show(lang, v, command.clientIp, {
-      banner: { kind: 'ok', text: answer === 'yes' ? thanks.agreed : thanks.disagreed },
-    });
+    return this.lookUp.answered(
+      lang,
+      v,
+      command.clientIp,
+      () => this.core.agreement(v, { agree: answer === 'yes', comment }, command.clientIp),
+      answer === 'yes' ? thanks.agreed : thanks.disagreed,
+    );
   }
 }

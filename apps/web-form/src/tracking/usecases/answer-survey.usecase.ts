@@ -5,7 +5,6 @@ import { CoreTrackingClient } from '../core-tracking.client';
 import { TRACK_TEXTS } from '../i18n/track-texts';
 import { TrackPageRenderer } from '../track-page.renderer';
 import { checkTrackValues, commentOf, scoreOf, trackValues } from '../track-form';
-import { TrackingException } from '../tracking.exception';
 import { LookUpStatus, type TrackCommand } from './look-up-status.usecase';
 
 /** `POST /track/survey`: a score from 1 to 5 and an optional comment, passed to core. */
@@ -36,19 +35,12 @@ export class AnswerSurvey {
         answer: { comment, score, problems },
       });
     }
-    try {
-      await this.core.survey(v, { score, comment }, command.clientIp);
-    } catch (error) {
-      if (error instanceof TrackingException && error.code === 'track_refused') {
-        return this.lookUp.show(lang, v, command.clientIp, {
-          status: 409,
-          banner: { kind: 'warn', text: TRACK_TEXTS[lang].refused },
-        });
-      }
-      return this.lookUp.refusal(lang, v, error);
-    }
-    return this.lookUp.show(lang, v, command.clientIp, {
-      banner: { kind: 'ok', text: TRACK_TEXTS[lang].thanks.survey },
-    });
+    return this.lookUp.answered(
+      lang,
+      v,
+      command.clientIp,
+      () => this.core.survey(v, { score, comment }, command.clientIp),
+      TRACK_TEXTS[lang].thanks.survey,
+    );
   }
 }

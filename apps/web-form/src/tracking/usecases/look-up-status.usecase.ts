@@ -68,6 +68,31 @@ export class LookUpStatus {
     }
   }
 
+  /**
+   * Passes an answer of the customer's to core, then shows the case as it now stands: with
+   * `thanks`, or with why core refused it.
+   */
+  async answered(
+    lang: Language,
+    verification: Verification,
+    clientIp: string | undefined,
+    send: () => Promise<void>,
+    thanks: string,
+  ): Promise<PageResponse> {
+    try {
+      await send();
+    } catch (error) {
+      if (error instanceof TrackingException && error.code === 'track_refused') {
+        return this.show(lang, verification, clientIp, {
+          status: 409,
+          banner: { kind: 'warn', text: TRACK_TEXTS[lang].refused },
+        });
+      }
+      return this.refusal(lang, verification, error);
+    }
+    return this.show(lang, verification, clientIp, { banner: { kind: 'ok', text: thanks } });
+  }
+
   /** Core said no or could not answer: the look-up form, kept, with the reason. */
   refusal(lang: Language, verification: Verification, error: unknown): PageResponse {
     if (!(error instanceof TrackingException)) throw error;

@@ -14,6 +14,7 @@ import {
   CloudStatusSchema,
   type CloudChangeValue,
   type CloudMessage,
+  type CloudStatus,
 } from '../webhook/cloud-webhook.schema';
 import { CloudMediaFetcher } from './cloud-media.fetcher';
 
@@ -135,12 +136,7 @@ export class CloudChangeProcessor {
 
   private receiptOf(
     account: CloudAccount,
-    status: {
-      id: string;
-      status: string;
-      timestamp?: string;
-      errors?: { code?: string; title?: string }[];
-    },
+    status: CloudStatus,
     reply: SentMessage | undefined,
   ): OutboundReceiptV1 | undefined {
     const kind = receiptStatusOf(status.status);

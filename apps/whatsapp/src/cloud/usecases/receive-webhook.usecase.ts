@@ -5,8 +5,8 @@ import { EventPublisher, failureReason, type Publication } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
 import { isRetriablePgError } from '@app/persistence';
 import { GatewayException } from '@app/platform';
-import { randomUUID } from 'node:crypto';
 import { AccountRegistry } from '../../accounts/account-registry';
+import { whatsappDeadLetter } from '../../inbound/whatsapp-dead-letter';
 import { WhatsAppException } from '../../whatsapp.exception';
 import { CloudChangeValueSchema, CloudWebhookSchema } from '../webhook/cloud-webhook.schema';
 import { parseWebhookJson } from '../webhook/webhook-json';
@@ -50,7 +50,13 @@ export class ReceiveWebhook {
     ) =>
       publications.push({
         topic: Topics.DeadLetters,
-        payload: deadLetter(account, code, reason, data, sourceId),
+        payload: whatsappDeadLetter({
+          account,
+          reason: failureReason(code, reason),
+          data,
+          sourceId,
+          attempts: 1,
+        }),
       });
 
     const json = parseWebhookJson(delivery.raw);
@@ -159,28 +165,4 @@ export class ReceiveWebhook {
       );
     }
   }
-}
-
-function deadLetter(
-  account: string,
-  code: string,
-  message: string,
-  data: string,
-  sourceId?: string,
-): DeadLetterV1 {
-  return {
-    schemaVersion: 1,
-    deadLetterId: randomUUID(),
-    failedAt: new Date().toISOString(),
-    service: 'whatsapp',
-    reason: failureReason(code, message),
-    source: {
-      kind: 'channel',
-      channel: 'whatsapp',
-      channelAccount: account,
-      ...(sourceId ? { sourceId } : {}),
-    },
-    payload: { encoding: 'utf8', data },
-    attempts: 1,
-  };
 }

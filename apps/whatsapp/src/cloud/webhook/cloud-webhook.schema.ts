@@ -26,7 +26,6 @@ export const CloudErrorSchema = z.looseObject({
   title: z.string().optional(),
   message: z.string().optional(),
 });
-export type CloudError = z.infer<typeof CloudErrorSchema>;
 
 export const CloudStatusSchema = z.looseObject({
   id: z.string().min(1),
@@ -60,4 +59,3 @@ export const CloudWebhookSchema = z.looseObject({
     }),
   ),
 });
-export type CloudWebhook = z.infer<typeof CloudWebhookSchema>;

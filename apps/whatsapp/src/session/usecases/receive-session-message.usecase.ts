@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Topics, type AttachmentRef, type DeadLetterV1 } from '@app/contracts';
+import { Topics, type AttachmentRef } from '@app/contracts';
 import { EventPublisher, backoffDelay, failureReason } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
 import { errorCode, errorMessage } from '@app/platform';
@@ -8,6 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { SessionAccount } from '../../config/whatsapp-accounts';
 import { whatsappEnvelope, type Metadata } from '../../inbound/inbound-draft';
 import { MediaStore } from '../../inbound/media-store';
+import { whatsappDeadLetter } from '../../inbound/whatsapp-dead-letter';
 import { SessionInboxRepository } from '../session-inbox.repository';
 import { SessionInboxRelay } from '../session-inbox.relay';
 import { normalizeSessionMessage, sessionVerdict } from '../session-message.normalizer';
@@ -108,21 +109,13 @@ export class ReceiveSessionMessage {
     message: SessionMessage,
     error: unknown,
   ): Promise<void> {
-    const letter: DeadLetterV1 = {
-      schemaVersion: 1,
-      deadLetterId: randomUUID(),
-      failedAt: new Date().toISOString(),
-      service: 'whatsapp',
+    const letter = whatsappDeadLetter({
+      account: account.id,
       reason: failureReason(errorCode(error, 'session_message_failed'), errorMessage(error)),
-      source: {
-        kind: 'channel',
-        channel: 'whatsapp',
-        channelAccount: account.id,
-        sourceId: message.id._serialized,
-      },
-      payload: { encoding: 'utf8', data: JSON.stringify(messageData(message)) },
+      data: JSON.stringify(messageData(message)),
+      sourceId: message.id._serialized,
       attempts: ATTEMPTS,
-    };
+    });
     try {
       await this.publisher.publish(Topics.DeadLetters, letter);
       this.metrics.deadLetters.inc({ reason: letter.reason.code });
