@@ -25,8 +25,4 @@ export class TokenIdentities {
     this.known.set(hash, { identity, untilMs: now + TRUST_MS });
     return identity;
   }
-
-  forget(hash: string): void {
-    this.known.delete(hash);
-  }
 }

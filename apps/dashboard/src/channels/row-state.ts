@@ -19,7 +19,7 @@ function saidGoodbye(i: InstanceBeat): boolean {
   return i.beat.state === 'down' && i.beat.detail === 'stopped';
 }
 
-function newestFirst(list: InstanceBeat[]): InstanceBeat[] {
+function newestFirst(list: readonly InstanceBeat[]): InstanceBeat[] {
   return [...list].sort((a, b) => b.atMs - a.atMs);
 }
 
@@ -40,7 +40,7 @@ export function rowVerdict(
   );
   const live = alive.filter((i) => !saidGoodbye(i));
   if (live.length === 0) {
-    const last = newestFirst([...instances])[0];
+    const last = newestFirst(instances)[0];
     const stopped = last !== undefined && saidGoodbye(last);
     return {
       state: 'down',

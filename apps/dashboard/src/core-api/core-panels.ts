@@ -49,8 +49,11 @@ export class CorePanels {
       this.entries.set(tokenHash, entry);
     }
     entry.askedAtMs = now;
-    if (!entry.view) await this.refresh(entry, token);
-    else if (now - entry.fetchedAtMs >= this.config.core.pollMs) void this.refresh(entry, token);
+    // Once refused, asking core again with the same token can only be refused again.
+    if (!entry.rejected) {
+      if (!entry.view) await this.refresh(entry, token);
+      else if (now - entry.fetchedAtMs >= this.config.core.pollMs) void this.refresh(entry, token);
+    }
     if (entry.rejected) throw new CoreApiException('token_rejected', 'core rejected the token');
     return entry.view!;
   }

@@ -1,13 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { KAFKA_CLIENT, KAFKA_OPTIONS, physicalTopic, type KafkaModuleOptions } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
-import { errorMessage } from '@app/platform';
+import { errorMessage, PeriodicJob, type PeriodicTaskOptions } from '@app/platform';
 import type { Admin, Kafka } from 'kafkajs';
 import { DASHBOARD_CONFIG, type DashboardConfig } from '../config/dashboard.config';
 import { coreConsumption, lagOf, type LagReport, type TopicLag } from './consumer-lag';
@@ -18,11 +12,9 @@ import { coreConsumption, lagOf, type LagReport, type TopicLag } from './consume
  * fetched, never set.
  */
 @Injectable()
-export class ConsumerLagMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ConsumerLagMonitor.name);
+export class ConsumerLagMonitor extends PeriodicJob {
+  protected readonly logger = new Logger(ConsumerLagMonitor.name);
   private admin?: Promise<Admin>;
-  private timer?: NodeJS.Timeout;
-  private stopped = false;
   private report: LagReport = { checkedAt: null, topics: [], error: null };
 
   constructor(
@@ -30,57 +22,62 @@ export class ConsumerLagMonitor implements OnApplicationBootstrap, OnApplication
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     @Inject(KAFKA_OPTIONS) private readonly kafkaOptions: KafkaModuleOptions,
     private readonly metrics: GatewayMetrics,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.loop();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.disconnect();
+  ) {
+    super();
   }
 
   latest(): LagReport {
     return this.report;
   }
 
-  private async loop(): Promise<void> {
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
+    await this.disconnect();
+  }
+
+  protected schedule(): PeriodicTaskOptions {
+    return {
+      failure: 'consumer lag check failed',
+      everyMs: this.config.lag.intervalMs,
+      unref: true,
+      runAtStart: true,
+    };
+  }
+
+  /** A failed check keeps the previous figures and says why; the next one reconnects. */
+  protected async round(): Promise<void> {
     try {
-      this.report = {
-        checkedAt: new Date().toISOString(),
-        topics: await this.check(),
-        error: null,
-      };
-      for (const t of this.report.topics)
+      const topics = await this.check();
+      this.report = { checkedAt: new Date().toISOString(), topics, error: null };
+      for (const t of topics)
         this.metrics.consumerLag.set({ group: t.group, topic: t.topic }, t.lag);
     } catch (error) {
       this.report = { ...this.report, error: errorMessage(error) };
-      this.logger.warn({ error: errorMessage(error) }, 'consumer lag check failed');
       await this.disconnect();
+      throw error;
     }
-    if (this.stopped) return;
-    this.timer = setTimeout(() => void this.loop(), this.config.lag.intervalMs);
-    this.timer.unref();
   }
 
   private async check(): Promise<TopicLag[]> {
     const admin = await this.connected();
     const prefix = this.kafkaOptions.topicPrefix;
     const existing = new Set(await admin.listTopics());
-    const wanted = coreConsumption(this.config.lag);
     const lags: TopicLag[] = [];
-    for (const { group, topics } of wanted) {
-      for (const topic of topics) {
-        const physical = physicalTopic(prefix, topic);
-        if (!existing.has(physical)) continue;
-        const watermarks = await admin.fetchTopicOffsets(physical);
-        const [committed] = await admin.fetchOffsets({ groupId: group, topics: [physical] });
+    for (const { group, topics } of coreConsumption(this.config.lag)) {
+      const present = topics.filter((t) => existing.has(physicalTopic(prefix, t)));
+      if (present.length === 0) continue;
+      // One request for all of a group's topics; the watermarks can only be asked topic by topic.
+      const committed = await admin.fetchOffsets({
+        groupId: group,
+        topics: present.map((t) => physicalTopic(prefix, t)),
+      });
+      for (const topic of present) {
+        const watermarks = await admin.fetchTopicOffsets(physicalTopic(prefix, topic));
+        const offsets = committed.find((c) => c.topic === physicalTopic(prefix, topic));
         lags.push({
           group,
           topic,
-          lag: lagOf(watermarks, committed?.partitions ?? []),
+          lag: lagOf(watermarks, offsets?.partitions ?? []),
           partitions: watermarks.length,
         });
       }

@@ -7,19 +7,15 @@ import { ResolveViewer } from '../auth/usecases/resolve-viewer.usecase';
 import { SignIn } from '../auth/usecases/sign-in.usecase';
 import { SignOut } from '../auth/usecases/sign-out.usecase';
 import { CoreApiException } from '../core-api/core-api.exception';
+import { DASHBOARD_HTTP_STATUS } from '../dashboard.errors';
 import { DashboardAssets } from './assets';
 import { fromOwnOrigin, rememberLanguage, SignInFormSchema, SignOutFormSchema } from './forms';
 import { pageLanguage } from './i18n';
 import { renderDashboardPage } from './pages/dashboard.page';
 import { renderSignInPage } from './pages/sign-in.page';
 
-const SIGN_IN_STATUS: Record<string, number> = {
-  validation_failed: 400,
-  token_rejected: 401,
-  csrf_failed: 403,
-  core_contract: 502,
-  core_unavailable: 503,
-};
+/** The JSON edge's statuses, and an empty form's. */
+const SIGN_IN_STATUS: Record<string, number> = { validation_failed: 400, ...DASHBOARD_HTTP_STATUS };
 
 /** The HTML side: the dashboard page, signing in and out, and the page's two static files. */
 @Controller()

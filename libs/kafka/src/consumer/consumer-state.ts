@@ -26,30 +26,29 @@ export class KafkaConsumerState implements HealthProbe {
     phase: ConsumerPhase,
     details: { error?: string; partitions?: number } = {},
   ): void {
-    const status = this.consumers.get(groupId) ?? { phase, partitions: 0 };
-    status.phase = phase;
-    if (details.error !== undefined) status.lastError = details.error;
-    if (details.partitions !== undefined) status.partitions = details.partitions;
-    this.consumers.set(groupId, status);
-  }
-
-  phaseOf(groupId: string): ConsumerPhase {
-    return this.consumers.get(groupId)?.phase ?? 'starting';
+    const before = this.consumers.get(groupId);
+    const lastError = details.error ?? before?.lastError;
+    this.consumers.set(groupId, {
+      phase,
+      partitions: details.partitions ?? before?.partitions ?? 0,
+      ...(lastError === undefined ? {} : { lastError }),
+    });
   }
 
   check(): Promise<HealthIndicatorResult> {
     const session = this.indicators.check('kafka-consumer');
-    const all = [...this.consumers.entries()];
-    const phases = all.map(([, s]) => s.phase);
+    const statuses = [...this.consumers.values()];
     const phase: ConsumerPhase =
-      phases.length === 0 ? 'starting' : (phases.find((p) => p !== 'consuming') ?? 'consuming');
-    const lastError = all.map(([, s]) => s.lastError).find(Boolean);
+      statuses.length === 0
+        ? 'starting'
+        : (statuses.find((s) => s.phase !== 'consuming')?.phase ?? 'consuming');
+    const lastError = statuses.find((s) => s.lastError)?.lastError;
     const data = {
       phase,
-      partitions: all.reduce((n, [, s]) => n + s.partitions, 0),
+      partitions: statuses.reduce((n, s) => n + s.partitions, 0),
       ...(lastError ? { lastError } : {}),
       // Per group only when there are several: one consumer's health reads as before.
-      ...(all.length > 1 ? { groups: Object.fromEntries(all) } : {}),
+      ...(statuses.length > 1 ? { groups: Object.fromEntries(this.consumers) } : {}),
     };
     return Promise.resolve(phase === 'consuming' ? session.up(data) : session.down(data));
   }

@@ -157,8 +157,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     });
     // The first fetch after a join means offsets are resolved: from here on nothing is missed.
     consumer.on(FETCH_START, () => {
-      if (joined && this.state.phaseOf(this.options.groupId) !== 'consuming')
-        this.state.set(this.options.groupId, 'consuming');
+      if (joined) this.state.set(this.options.groupId, 'consuming');
     });
     consumer.on(CRASH, ({ payload }) => {
       joined = false;

@@ -32,3 +32,21 @@ describe('PeriodicTask', () => {
     jest.useRealTimers();
   });
 });
+
+describe('PeriodicTask with runAtStart', () => {
+  it('runs its first round at start, then on the interval', async () => {
+    jest.useFakeTimers();
+    let rounds = 0;
+    const options = { failure: 'round failed', everyMs: 100, runAtStart: true };
+    const task = new PeriodicTask(new Logger('test'), options, () => {
+      rounds += 1;
+      return Promise.resolve();
+    });
+    task.start();
+    expect(rounds).toBe(1);
+    await jest.advanceTimersByTimeAsync(100);
+    expect(rounds).toBe(2);
+    await task.stop();
+    jest.useRealTimers();
+  });
+});

@@ -7,6 +7,8 @@ export interface PeriodicTaskOptions {
   everyMs: number;
   /** A housekeeping sweep must not keep a process alive that is otherwise done. */
   unref?: boolean;
+  /** Run the first round at start rather than one interval later (figures shown from the start). */
+  runAtStart?: boolean;
 }
 
 /**
@@ -26,19 +28,22 @@ export class PeriodicTask {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.round()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.logger.warn({ error: errorMessage(error) }, this.options.failure),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.options.everyMs);
+    this.timer = setInterval(() => this.tick(), this.options.everyMs);
     if (this.options.unref) this.timer.unref();
+    if (this.options.runAtStart) this.tick();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
+  }
+
+  private tick(): void {
+    this.running ??= this.round()
+      .then(() => undefined)
+      .catch((error: unknown) =>
+        this.logger.warn({ error: errorMessage(error) }, this.options.failure),
+      )
+      .finally(() => (this.running = undefined));
   }
 }

@@ -37,11 +37,12 @@ export class SignIn {
     if (!command.cookieCsrf || !sameSecret(command.formCsrf, command.cookieCsrf)) {
       throw new AuthException('csrf_failed', 'sign-in form without its matching cookie');
     }
-    const identity = await this.core.identify(command.token.trim());
+    const token = command.token.trim();
+    const identity = await this.core.identify(token);
     const sessionId = newSessionId();
     await this.sessions.insert(
       sessionIdHash(sessionId),
-      sealToken(command.token.trim(), sessionId),
+      sealToken(token, sessionId),
       identity,
       this.config.sessionTtlHours,
     );
