@@ -1,4 +1,4 @@
-import { Topics } from '@app/contracts';
+import { CORE_CONSUMPTION } from '@app/contracts';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { connectKafkaConsumer, DEFAULT_BACKOFF } from '@app/kafka';
@@ -119,14 +119,14 @@ export async function startCore(config: CoreConfig): Promise<INestApplication> {
   connectKafkaConsumer(app, {
     ...consumer,
     groupId: config.consumer.groupId,
-    topics: [Topics.IntakeMessages, Topics.OutboundReceipts, Topics.DeadLetters],
+    topics: CORE_CONSUMPTION.intake,
   });
   // The customer's side reads core's own case events with a consumer of its own: sharing one
   // made every intake fetch wait for the acknowledgements of the round before (bench:core).
   connectKafkaConsumer(app, {
     ...consumer,
     groupId: config.consumer.customerSideGroupId,
-    topics: [Topics.CaseEvents],
+    topics: CORE_CONSUMPTION.customerSide,
   });
   await app.listen(config.port, config.host);
   await app.startAllMicroservices();

@@ -52,6 +52,16 @@ export const TOPIC_CONTRACTS: { [T in TopicName]: TopicContract<T> } = {
 
 export const ALL_TOPICS: readonly TopicName[] = Object.values(Topics);
 
+/**
+ * The topics each of core's two consumer groups reads: the intake group takes in messages,
+ * receipts and dead letters, the customer side reads the case events back. Core wires its
+ * consumers from this and the dashboard measures their lag from it, so the two cannot drift.
+ */
+export const CORE_CONSUMPTION = {
+  intake: [Topics.IntakeMessages, Topics.OutboundReceipts, Topics.DeadLetters],
+  customerSide: [Topics.CaseEvents],
+} as const satisfies Record<string, readonly TopicName[]>;
+
 export function isTopicName(value: string): value is TopicName {
   return (ALL_TOPICS as readonly string[]).includes(value);
 }

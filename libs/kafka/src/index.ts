@@ -13,3 +13,4 @@ export * from './consumer/batch-processor';
 export * from './consumer/kafka-batch.transport';
 export * from './consumer/start-kafka-consumer';
 export * from './consumer/kafka-consumer.decorator';
+export * from './lag/group-lag';

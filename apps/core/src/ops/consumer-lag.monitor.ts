@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ALL_TOPICS } from '@app/contracts';
-import { KAFKA_CLIENT, KAFKA_OPTIONS, physicalTopic, type KafkaModuleOptions } from '@app/kafka';
+import { CORE_CONSUMPTION } from '@app/contracts';
+import { KAFKA_CLIENT, KAFKA_OPTIONS, measureGroupLag, type KafkaModuleOptions } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
 import { PeriodicJob, type PeriodicTaskOptions } from '@app/platform';
 import type { Admin, Kafka } from 'kafkajs';
@@ -51,36 +51,17 @@ export class ConsumerLagMonitor extends PeriodicJob {
   }
 
   async measure(): Promise<ConsumerLag> {
-    const admin = await this.connect();
     const { groupId, customerSideGroupId } = this.config.consumer;
-    const prefix = this.kafkaOptions.topicPrefix;
-    const existing = new Set(await admin.listTopics());
-    const topics = ALL_TOPICS.map((topic) => ({
-      topic,
-      physical: physicalTopic(prefix, topic),
-    })).filter((t) => existing.has(t.physical));
-    // A topic's end offsets are the same for both groups: asked for once per measurement.
-    const ends = new Map<string, ReturnType<Admin['fetchTopicOffsets']>>();
-    const endsOf = (physical: string) => {
-      if (!ends.has(physical)) ends.set(physical, admin.fetchTopicOffsets(physical));
-      return ends.get(physical)!;
+    const lags = await measureGroupLag(await this.connect(), this.kafkaOptions.topicPrefix, [
+      { group: groupId, topics: CORE_CONSUMPTION.intake },
+      { group: customerSideGroupId, topics: CORE_CONSUMPTION.customerSide },
+    ]);
+    for (const { group, topic, lag } of lags) this.metrics.consumerLag.set({ group, topic }, lag);
+    return {
+      groupId,
+      at: new Date().toISOString(),
+      topics: lags.map(({ topic, lag, group }) => ({ topic, lag, groupId: group })),
     };
-    const result: ConsumerLag = { groupId, at: new Date().toISOString(), topics: [] };
-    for (const group of [groupId, customerSideGroupId]) {
-      const committed = await admin.fetchOffsets({
-        groupId: group,
-        topics: topics.map((t) => t.physical),
-      });
-      for (const { topic, physical } of topics) {
-        const offsets = committed.find((c) => c.topic === physical);
-        // A topic the group never committed on is one it does not consume.
-        if (!offsets || offsets.partitions.every((p) => p.offset === '-1')) continue;
-        const lag = lagOf(await endsOf(physical), offsets);
-        this.metrics.consumerLag.set({ group, topic }, lag);
-        result.topics.push({ topic, lag, groupId: group });
-      }
-    }
-    return result;
   }
 
   private connect(): Promise<Admin> {
@@ -94,18 +75,4 @@ export class ConsumerLagMonitor extends PeriodicJob {
     });
     return this.admin;
   }
-}
-
-function lagOf(
-  ends: readonly { partition: number; high: string; low: string }[],
-  committed: { partitions: readonly { partition: number; offset: string }[] },
-): number {
-  let lag = 0;
-  for (const end of ends) {
-    const at = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-    const from = at === '-1' ? BigInt(end.low) : BigInt(at);
-    const behind = BigInt(end.high) - from;
-    if (behind > 0n) lag += Number(behind);
-  }
-  return lag;
 }

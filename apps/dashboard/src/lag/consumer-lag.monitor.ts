@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { KAFKA_CLIENT, KAFKA_OPTIONS, physicalTopic, type KafkaModuleOptions } from '@app/kafka';
+import { KAFKA_CLIENT, KAFKA_OPTIONS, measureGroupLag, type KafkaModuleOptions } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
 import { errorMessage, PeriodicJob, type PeriodicTaskOptions } from '@app/platform';
 import type { Admin, Kafka } from 'kafkajs';
 import { DASHBOARD_CONFIG, type DashboardConfig } from '../config/dashboard.config';
-import { coreConsumption, lagOf, type LagReport, type TopicLag } from './consumer-lag';
+import { coreConsumption, type LagReport } from './consumer-lag';
 
 /**
  * Core's consumer lag per topic, read from the broker with the admin client every few seconds:
@@ -47,7 +47,12 @@ export class ConsumerLagMonitor extends PeriodicJob {
   /** A failed check keeps the previous figures and says why; the next one reconnects. */
   protected async round(): Promise<void> {
     try {
-      const topics = await this.check();
+      const admin = await this.connected();
+      const topics = await measureGroupLag(
+        admin,
+        this.kafkaOptions.topicPrefix,
+        coreConsumption(this.config.lag),
+      );
       this.report = { checkedAt: new Date().toISOString(), topics, error: null };
       for (const t of topics)
         this.metrics.consumerLag.set({ group: t.group, topic: t.topic }, t.lag);
@@ -56,33 +61,6 @@ export class ConsumerLagMonitor extends PeriodicJob {
       await this.disconnect();
       throw error;
     }
-  }
-
-  private async check(): Promise<TopicLag[]> {
-    const admin = await this.connected();
-    const prefix = this.kafkaOptions.topicPrefix;
-    const existing = new Set(await admin.listTopics());
-    const lags: TopicLag[] = [];
-    for (const { group, topics } of coreConsumption(this.config.lag)) {
-      const present = topics.filter((t) => existing.has(physicalTopic(prefix, t)));
-      if (present.length === 0) continue;
-      // One request for all of a group's topics; the watermarks can only be asked topic by topic.
-      const committed = await admin.fetchOffsets({
-        groupId: group,
-        topics: present.map((t) => physicalTopic(prefix, t)),
-      });
-      for (const topic of present) {
-        const watermarks = await admin.fetchTopicOffsets(physicalTopic(prefix, topic));
-        const offsets = committed.find((c) => c.topic === physicalTopic(prefix, topic));
-        lags.push({
-          group,
-          topic,
-          lag: lagOf(watermarks, offsets?.partitions ?? []),
-          partitions: watermarks.length,
-        });
-      }
-    }
-    return lags;
   }
 
   private connected(): Promise<Admin> {
