@@ -17,3 +17,4 @@ export * from './health/health-probe';
 export * from './health/health.module';
 export * from './jobs/periodic-job';
 export * from './jobs/periodic-task';
+export * from './ids/name-based-id';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Topics, type OutboundReplyV1, type ReplyKind } from '@app/contracts';
-import { createHash } from 'node:crypto';
+import { nameBasedId } from '@app/platform';
 import type { EntityManager } from 'typeorm';
 import { CaseHistoryRepository, type CaseHistoryEntry } from '../cases/case-history.repository';
 import { CORE_CONFIG, type CoreConfig } from '../config/core.config';
@@ -26,8 +26,7 @@ export type ReplyOutcome = 'requested' | 'already_requested' | 'unreachable';
 
 /** A stable uuid from a name, so a redelivered event asks for the same reply again, not a second one. */
 function replyIdFor(caseId: string, purpose: string): string {
-  const h = createHash('sha256').update(`reply:${caseId}:${purpose}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return nameBasedId(`reply:${caseId}:${purpose}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AttachmentRef, DeadLetterV1, InboundMessageV1 } from '@app/contracts';
 import { failureReason } from '@app/kafka';
-import { createHash, randomUUID } from 'node:crypto';
+import { nameBasedId } from '@app/platform';
+import { randomUUID } from 'node:crypto';
 import { mailboxKey, type MailboxConfig } from '../config/mailbox-config';
 import type { CustomerMail, MailRejection } from './read-mail';
 
@@ -20,8 +21,7 @@ export interface MailPosition {
  * resync) gets the same envelope id, so every copy downstream is recognisably one message.
  */
 function envelopeIdOf(sourceId: string): string {
-  const h = createHash('sha256').update(`email:${sourceId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return nameBasedId(`email:${sourceId}`);
 }
 
 export function customerEnvelope(args: {

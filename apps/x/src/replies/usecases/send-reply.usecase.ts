@@ -8,7 +8,8 @@ import {
 import { Topics, type OutboundReceiptV1, type OutboundReplyV1 } from '@app/contracts';
 import { EventPublisher, type BatchOutcome, type ConsumedBatch } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
-import { createHash, randomUUID } from 'node:crypto';
+import { nameBasedId } from '@app/platform';
+import { randomUUID } from 'node:crypto';
 import { XAccountStatus } from '../../account/x-account-status';
 import { classifyXError } from '../../client/x-api-error';
 import { X_CONFIG, type XConfig } from '../../config/x.config';
@@ -25,8 +26,7 @@ const APP_FORBIDDEN = new Set(['client-forbidden', 'unsupported-authentication']
 
 /** A second idempotency key for the public reply that goes with `replyId`. */
 function publicReplyKey(replyId: string): string {
-  const h = createHash('sha256').update(`${replyId}:public-reply`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return nameBasedId(`${replyId}:public-reply`);
 }
 
 /**
