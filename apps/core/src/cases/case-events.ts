@@ -137,3 +137,12 @@ export function caseStatusChangedEvent(
     customerId: c.customerId,
   });
 }
+
+/** The manager is reminded to explain a late resolution, or has announced the reason and date. */
+export function resolutionDelayEvent(
+  c: { id: string; reference: string },
+  at: Date,
+  data: Data<'case.resolution_delay'>,
+): CaseEventV1 {
+  return event('case.resolution_delay', c, at, data);
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Topics, type CaseEventV1 } from '@app/contracts';
-import { randomUUID } from 'node:crypto';
+import { Topics } from '@app/contracts';
 import { DataSource } from 'typeorm';
+import { resolutionDelayEvent } from '../../cases/case-events';
 import { CaseHistoryRepository } from '../../cases/case-history.repository';
 import { caseNotFound, ownReference } from '../../cases/case-reference';
 import { CaseRepository } from '../../cases/case.repository';
@@ -64,23 +64,15 @@ export class AnnounceResolutionDelay {
           details: { newDate: request.newDate, reason: request.reason },
         },
       ]);
-      const announced: CaseEventV1 = {
-        schemaVersion: 1,
-        eventId: randomUUID(),
-        occurredAt: now.toISOString(),
-        type: 'case.resolution_delay',
-        caseId: found.id,
-        reference,
-        data: {
-          phase: 'announced',
-          resolutionDueAt: (found.resolutionDueAt ?? now).toISOString(),
-          newDate: request.newDate,
-          reason: request.reason,
-          regionCode: found.regionCode,
-          managerId: found.managerId,
-          by: by.name,
-        },
-      };
+      const announced = resolutionDelayEvent({ id: found.id, reference }, now, {
+        phase: 'announced',
+        resolutionDueAt: (found.resolutionDueAt ?? now).toISOString(),
+        newDate: request.newDate,
+        reason: request.reason,
+        regionCode: found.regionCode,
+        managerId: found.managerId,
+        by: by.name,
+      });
       await this.outbox.enqueue(em, Topics.CaseEvents, [announced]);
       const ctx = await this.contexts.find(em, found.id);
       const outcome = ctx

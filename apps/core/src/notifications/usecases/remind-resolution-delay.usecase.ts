@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Topics, type CaseEventOf, type CaseEventV1 } from '@app/contracts';
-import { randomUUID } from 'node:crypto';
+import { Topics, type CaseEventOf } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
+import { resolutionDelayEvent } from '../../cases/case-events';
 import { CaseHistoryRepository } from '../../cases/case-history.repository';
 import { OutboxRepository } from '../../outbox/outbox.repository';
 import { ResolutionDelayRepository } from '../resolution-delay.repository';
@@ -41,20 +41,12 @@ export class RemindResolutionDelay {
         },
       },
     ]);
-    const reminder: CaseEventV1 = {
-      schemaVersion: 1,
-      eventId: randomUUID(),
-      occurredAt: now.toISOString(),
-      type: 'case.resolution_delay',
-      caseId: event.caseId,
-      reference: asked.reference,
-      data: {
-        phase: 'reminder',
-        resolutionDueAt: asked.resolutionDueAt.toISOString(),
-        regionCode: asked.regionCode,
-        managerId: asked.managerId,
-      },
-    };
+    const reminder = resolutionDelayEvent({ id: event.caseId, reference: asked.reference }, now, {
+      phase: 'reminder',
+      resolutionDueAt: asked.resolutionDueAt.toISOString(),
+      regionCode: asked.regionCode,
+      managerId: asked.managerId,
+    });
     await this.outbox.enqueue(em, Topics.CaseEvents, [reminder]);
     return true;
   }
