@@ -1,36 +1,14 @@
-import type { INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { InboundMessageV1 } from '@app/contracts';
 import { loadCoreConfig } from '../../apps/core/src/config/core.config';
 import { startCore } from '../../apps/core/src/core.app';
 import { loadWebFormConfig } from '../../apps/web-form/src/config/web-form.config';
 import { startWebForm } from '../../apps/web-form/src/web-form.app';
-import { eventually } from './kafka-helpers';
+import { running, type RunningApp } from './in-process-app';
 import { TEST_ADMIN_TOKEN } from './services';
 import type { TestEnvironment } from './test-environment';
 
-export interface RunningApp {
-  app: INestApplication;
-  url: string;
-  close(): Promise<void>;
-}
-
-function urlOf(app: INestApplication): string {
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  return `http://127.0.0.1:${port}`;
-}
-
-async function running(app: INestApplication): Promise<RunningApp> {
-  const url = urlOf(app);
-  // Ready means the health check passes: PostgreSQL and Kafka answer.
-  await eventually(
-    async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
-    30_000,
-    `${url}/health`,
-  );
-  return { app, url, close: () => app.close() };
-}
+export type { RunningApp };
 
 /** Starts core in this process, configured exactly as a deployment would be, from variables. */
 export async function startTestCore(

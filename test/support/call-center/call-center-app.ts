@@ -1,31 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { loadCallCenterConfig } from '../../../apps/call-center/src/config/call-center.config';
 import { startCallCenter } from '../../../apps/call-center/src/call-center.app';
-import { loadCoreConfig } from '../../../apps/core/src/config/core.config';
-import { startCore } from '../../../apps/core/src/core.app';
-import type { RunningApp } from '../apps';
-import { eventually } from '../kafka-helpers';
+import { running, startCoreWithOwnGroup, type RunningApp } from '../in-process-app';
 import type { TestEnvironment } from '../test-environment';
 
-// apps.ts's type, re-exported for the tests. Only a type comes from there: importing apps.ts at
-// run time would load the web form into these tests as well.
 export type { RunningApp };
 
 export const TEST_CALL_CENTER_SECRET = 'test-call-center-secret-0123456789abcdef';
-
-/** Ready means the health check passes: PostgreSQL, Kafka and the app's consumer answer. */
-async function running(app: INestApplication): Promise<RunningApp> {
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
-    30_000,
-    `${url}/health`,
-  );
-  return { app, url, close: () => app.close() };
-}
 
 /** Starts the call centre in this process, configured from variables as a deployment would be. */
 export async function startTestCallCenter(
@@ -43,20 +24,8 @@ export async function startTestCallCenter(
   return running(await startCallCenter(config));
 }
 
-/**
- * Core in this process, as test/support/apps.ts starts it; imported from here so the call-centre
- * tests depend on core and the call centre only, not on every app that apps.ts knows. Its
- * consumer group is this test file's own: consumer groups are cluster-wide, not under the topic
- * prefix, and a group shared with other test files on the shared broker rebalances whenever
- * one of them starts or stops, leaving this file's partitions unread for seconds at a time.
- */
-export async function startCoreForCalls(
-  env: TestEnvironment,
-  overrides: Record<string, string> = {},
-): Promise<RunningApp> {
-  const config = loadCoreConfig(env.env({ CORE_CONSUMER_GROUP: `core-${env.id}`, ...overrides }));
-  return running(await startCore(config));
-}
+/** Core for the call-centre tests, with their own consumer group (see startCoreWithOwnGroup). */
+export const startCoreForCalls = startCoreWithOwnGroup;
 
 /** What a telephony system does: `sha256=` + hex HMAC-SHA256 of "<timestamp>.<raw body>". */
 export function sign(body: string | Buffer, timestamp: string, secret = TEST_CALL_CENTER_SECRET) {

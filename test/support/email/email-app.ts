@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import {
   Topics,
   type ChannelHealthV1,
@@ -7,12 +6,12 @@ import {
   type OutboundReceiptV1,
 } from '@app/contracts';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEmailConfig } from '../../../apps/email/src/config/email.config';
 import { startEmail } from '../../../apps/email/src/email.app';
 import { eventually, readTopic } from '../kafka-helpers';
+import { running, type RunningApp } from '../in-process-app';
 import type { TestEnvironment } from '../test-environment';
 import type { MailUser, TestDovecot } from './dovecot';
 import type { SmtpSink } from './smtp-sink';
@@ -20,11 +19,7 @@ import type { SmtpSink } from './smtp-sink';
 export const MAILBOX: MailUser = { user: 'sikayet@ornekmagaza.com.tr', password: 'imap-secret' };
 export const SMTP_FROM = '"Örnek Mağaza Müşteri Hizmetleri" <yanit@ornekmagaza.com.tr>';
 
-export interface RunningEmail {
-  app: INestApplication;
-  url: string;
-  close(): Promise<void>;
-}
+export type RunningEmail = RunningApp;
 
 /** Variables of the e-mail adapter under test: one mailbox on the test Dovecot, SMTP to the sink. */
 export function emailEnv(
@@ -66,14 +61,7 @@ export async function startTestEmail(
   smtp?: SmtpSink,
   overrides: Record<string, string> = {},
 ): Promise<RunningEmail> {
-  const app = await startEmail(loadEmailConfig(emailEnv(env, dovecot, smtp, overrides)));
-  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  await eventually(
-    async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
-    30_000,
-    `${url}/health`,
-  );
-  return { app, url, close: () => app.close() };
+  return running(await startEmail(loadEmailConfig(emailEnv(env, dovecot, smtp, overrides))));
 }
 
 async function topicValues<T>(env: TestEnvironment, topic: string): Promise<T[]> {

@@ -1,20 +1,13 @@
-import type { INestApplication } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCoreConfig } from '../../../apps/core/src/config/core.config';
-import { startCore } from '../../../apps/core/src/core.app';
 import { loadWhatsAppConfig } from '../../../apps/whatsapp/src/config/whatsapp.config';
 import { startWhatsApp } from '../../../apps/whatsapp/src/whatsapp.app';
 import type { WhatsAppModuleOptions } from '../../../apps/whatsapp/src/whatsapp.module';
-import type { RunningApp } from '../apps';
-import { eventually } from '../kafka-helpers';
+import { running, startCoreWithOwnGroup, type RunningApp } from '../in-process-app';
 import type { TestEnvironment } from '../test-environment';
 
-// apps.ts's type, re-exported for the tests. Only a type comes from there: importing apps.ts at
-// run time would load the web form into these tests as well.
 export type { RunningApp };
 
 export const TEST_APP_SECRET = 'test-whatsapp-app-secret-0123456789';
@@ -34,17 +27,6 @@ export const CORPUS_DIR = join(
   'corpus',
   'whatsapp-cloud',
 );
-
-async function running(app: INestApplication): Promise<RunningApp> {
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
-    30_000,
-    `${url}/health`,
-  );
-  return { app, url, close: () => app.close() };
-}
 
 /**
  * The WhatsApp adapter in this process, configured from variables as a deployment would be:
@@ -74,14 +56,8 @@ export async function startTestWhatsApp(
   return running(await startWhatsApp(config, options));
 }
 
-/** Core in this process, as test/support/apps.ts starts it. */
-export async function startCoreForWhatsApp(
-  env: TestEnvironment,
-  overrides: Record<string, string> = {},
-): Promise<RunningApp> {
-  const config = loadCoreConfig(env.env({ CORE_CONSUMER_GROUP: `core-${env.id}`, ...overrides }));
-  return running(await startCore(config));
-}
+/** Core for the WhatsApp tests, with their own consumer group (see startCoreWithOwnGroup). */
+export const startCoreForWhatsApp = startCoreWithOwnGroup;
 
 /** What Meta does: `sha256=` + hex HMAC-SHA256 of the raw body with the app secret. */
 export function signBody(body: string | Buffer, secret = TEST_APP_SECRET): string {

@@ -1,13 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
 import type { ChannelHealthV1, InboundMessageV1, OutboundReceiptV1 } from '@app/contracts';
 import { ADAPTER_KIT_OPTIONS, type AdapterKitOptions } from '@app/adapter-kit';
 import { Topics } from '@app/contracts';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadXConfig } from '../../../apps/x/src/config/x.config';
 import { startX } from '../../../apps/x/src/x.app';
+import { running, type RunningApp } from '../in-process-app';
 import { eventually } from '../kafka-helpers';
 import type { TestEnvironment } from '../test-environment';
 import type { TopicTap } from './topic-tap';
@@ -16,11 +15,7 @@ import type { TopicTap } from './topic-tap';
 export const X_ACCOUNT = '2244994945';
 export const X_CONSUMER_SECRET = 'test-consumer-secret';
 
-export interface RunningX {
-  app: INestApplication;
-  url: string;
-  close(): Promise<void>;
-}
+export type RunningX = RunningApp;
 
 /** Variables of the X adapter under test, pointed at a fake X API. */
 export function xEnv(env: TestEnvironment, apiUrl: string, overrides: Record<string, string> = {}) {
@@ -49,16 +44,7 @@ export async function startTestX(
   overrides: Record<string, string> = {},
   { waitHealthy = true } = {},
 ): Promise<RunningX> {
-  const app = await startX(loadXConfig(xEnv(env, apiUrl, overrides)));
-  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  if (waitHealthy) {
-    await eventually(
-      async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
-      30_000,
-      `${url}/health`,
-    );
-  }
-  return { app, url, close: () => app.close() };
+  return running(await startX(loadXConfig(xEnv(env, apiUrl, overrides))), { waitHealthy });
 }
 
 /** The X messages on the intake topic so far. */
