@@ -13,7 +13,8 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       providers: [{ provide: AUTH_OPTIONS, useValue: options }, ApiTokenRepository, ApiTokenGuard],
-      exports: [ApiTokenRepository, ApiTokenGuard],
+      // AUTH_OPTIONS too: @UseGuards(ApiTokenGuard) builds the guard in each controller's module.
+      exports: [AUTH_OPTIONS, ApiTokenRepository, ApiTokenGuard],
     };
   }
 }
