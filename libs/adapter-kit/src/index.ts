@@ -5,6 +5,7 @@ export * from './lease/lease.repository';
 export * from './lease/lease-keeper';
 export * from './checkpoint/checkpoint.repository';
 export * from './replies/sent-reply.repository';
+export * from './replies/reply-receipt';
 export * from './signature/hmac';
 export * from './migrations/1795500000000-adapter-kit-tables';
 export * from './references/reference-waiter';

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Topics, type FailureReason } from '@app/contracts';
-import { EventPublisher } from '@app/kafka';
+import { channelDeadLetter, EventPublisher } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
-import { randomUUID } from 'node:crypto';
 import { CALL_CENTER_CONFIG, type CallCenterConfig } from '../config/call-center.config';
 
 /**
@@ -21,21 +20,19 @@ export class CallDeadLetters {
   ) {}
 
   async send(callId: string, rawBody: Buffer, reason: FailureReason): Promise<void> {
-    await this.publisher.publish(Topics.DeadLetters, {
-      schemaVersion: 1,
-      deadLetterId: randomUUID(),
-      failedAt: new Date().toISOString(),
-      service: 'call-center',
-      reason,
-      source: {
-        kind: 'channel',
+    await this.publisher.publish(
+      Topics.DeadLetters,
+      channelDeadLetter({
+        service: 'call-center',
         channel: 'call-center',
         channelAccount: this.config.account,
         sourceId: callId,
-      },
-      payload: { encoding: 'utf8', data: rawBody.toString('utf8') },
-      attempts: 1,
-    });
+        reason,
+        // CallEventPipe lets only valid UTF-8 through, so the exact bytes travel as text.
+        payload: rawBody,
+        attempts: 1,
+      }),
+    );
     this.metrics.deadLetters.inc({ reason: reason.code });
     this.logger.error({ code: reason.code }, 'call dead-lettered');
   }

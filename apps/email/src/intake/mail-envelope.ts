@@ -1,7 +1,6 @@
 import type { AttachmentRef, DeadLetterV1, InboundMessageV1 } from '@app/contracts';
-import { failureReason } from '@app/kafka';
+import { channelDeadLetter, failureReason } from '@app/kafka';
 import { nameBasedId } from '@app/platform';
-import { randomUUID } from 'node:crypto';
 import { mailboxKey, type MailboxConfig } from '../config/mailbox-config';
 import type { CustomerMail, MailRejection } from './read-mail';
 
@@ -77,18 +76,14 @@ export function mailDeadLetter(args: {
 }): DeadLetterV1 {
   const { raw } = args;
   const inline = raw.length <= MAX_DEAD_LETTER_RAW;
-  return {
-    schemaVersion: 1,
-    deadLetterId: randomUUID(),
-    failedAt: new Date().toISOString(),
+  return channelDeadLetter({
     service: 'email',
+    channel: 'email',
+    channelAccount: mailboxKey(args.mailbox),
+    sourceId: args.sourceId.slice(0, 998),
     reason: failureReason(args.reason.code, args.reason.message, args.reason.details),
-    source: {
-      kind: 'channel',
-      channel: 'email',
-      channelAccount: mailboxKey(args.mailbox),
-      sourceId: args.sourceId.slice(0, 998),
-    },
+    // Always base64, not the UTF-8 test channelDeadLetter makes: a raw mail is bytes (8-bit parts
+    // in any charset), not text. Too large, it is left out and the headers say where it is.
     payload: inline
       ? { encoding: 'base64', data: raw.toString('base64') }
       : { encoding: 'utf8', data: '' },
@@ -105,5 +100,5 @@ export function mailDeadLetter(args: {
           }),
     },
     attempts: 1,
-  };
+  });
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { DeadLetterV1, FailureReason } from '@app/contracts';
+import { channelDeadLetter } from '@app/kafka';
 
 /** What WhatsApp sent us and we could not take in, kept with its reason for a replay after a fix. */
 export function whatsappDeadLetter(args: {
@@ -10,19 +10,13 @@ export function whatsappDeadLetter(args: {
   sourceId?: string;
   attempts: number;
 }): DeadLetterV1 {
-  return {
-    schemaVersion: 1,
-    deadLetterId: randomUUID(),
-    failedAt: new Date().toISOString(),
+  return channelDeadLetter({
     service: 'whatsapp',
+    channel: 'whatsapp',
+    channelAccount: args.account,
+    sourceId: args.sourceId,
     reason: args.reason,
-    source: {
-      kind: 'channel',
-      channel: 'whatsapp',
-      channelAccount: args.account,
-      ...(args.sourceId ? { sourceId: args.sourceId } : {}),
-    },
-    payload: { encoding: 'utf8', data: args.data },
+    payload: args.data,
     attempts: args.attempts,
-  };
+  });
 }

@@ -7,10 +7,8 @@ import {
   type InboundMessageV1,
   type InboundMessageV1Input,
 } from '@app/contracts';
-import { EventPublisher, failureReason, type Publication } from '@app/kafka';
+import { channelDeadLetter, EventPublisher, failureReason, type Publication } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
-import { isUtf8 } from 'node:buffer';
-import { randomUUID } from 'node:crypto';
 import { X_CONFIG, type XConfig } from '../config/x.config';
 
 /** A message ready for core, with the item X sent, in case it must be dead-lettered instead. */
@@ -93,24 +91,15 @@ export class XIntake {
   }
 
   private letter(item: RejectedItem): DeadLetterV1 {
-    return {
-      schemaVersion: 1,
-      deadLetterId: randomUUID(),
-      failedAt: new Date().toISOString(),
+    return channelDeadLetter({
       service: 'x',
+      channel: 'x',
+      channelAccount: this.config.userId,
+      sourceId: item.sourceId,
       reason: failureReason(item.code, item.reason),
-      source: {
-        kind: 'channel',
-        channel: 'x',
-        channelAccount: this.config.userId,
-        ...(item.sourceId ? { sourceId: item.sourceId } : {}),
-      },
-      payload: Buffer.isBuffer(item.raw)
-        ? isUtf8(item.raw)
-          ? { encoding: 'utf8', data: item.raw.toString('utf8') }
-          : { encoding: 'base64', data: item.raw.toString('base64') }
-        : { encoding: 'utf8', data: JSON.stringify(item.raw) ?? 'null' },
+      // Bytes that did not parse go as they came; a parsed item goes back to its JSON.
+      payload: Buffer.isBuffer(item.raw) ? item.raw : (JSON.stringify(item.raw) ?? 'null'),
       attempts: 0,
-    };
+    });
   }
 }

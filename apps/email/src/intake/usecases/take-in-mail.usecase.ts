@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ChannelHealthReporter } from '@app/adapter-kit';
+import { ChannelHealthReporter, replyReceipt } from '@app/adapter-kit';
 import { BLOB_STORE, type BlobStore } from '@app/blob-store';
 import {
   Topics,
@@ -10,7 +10,6 @@ import {
 import { EventPublisher, type Publication } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
 import { errorCode, errorMessage, isRetriable } from '@app/platform';
-import { randomUUID } from 'node:crypto';
 import { EMAIL_CONFIG, type EmailConfig } from '../../config/email.config';
 import { mailboxKey, type MailboxConfig } from '../../config/mailbox-config';
 import { EmailException } from '../../email.exception';
@@ -216,20 +215,22 @@ export class TakeInMail {
     if (!reading.report?.permanent) return undefined;
     const reply = await this.outboundMails.bounced(reading.report.messageIds);
     if (!reply) return undefined;
-    return {
-      schemaVersion: 1,
-      receiptId: randomUUID(),
-      replyId: reply.replyId,
-      caseId: reply.caseId,
-      channel: 'email',
-      channelAccount: reply.channelAccount || account,
-      status: 'undeliverable',
-      at: new Date().toISOString(),
-      providerMessageId: reply.messageId,
-      error: {
-        code: reading.report.status ?? 'bounced',
-        message: 'the recipient mail server returned our reply as undeliverable',
+    return replyReceipt(
+      {
+        replyId: reply.replyId,
+        caseId: reply.caseId,
+        channel: 'email',
+        // The account the reply went from; the mailbox the bounce reached if the row names none.
+        channelAccount: reply.channelAccount || account,
       },
-    };
+      {
+        status: 'undeliverable',
+        providerMessageId: reply.messageId,
+        error: {
+          code: reading.report.status ?? 'bounced',
+          message: 'the recipient mail server returned our reply as undeliverable',
+        },
+      },
+    );
   }
 }

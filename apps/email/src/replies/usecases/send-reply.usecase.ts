@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   ADAPTER_KIT_OPTIONS,
   ChannelHealthReporter,
+  replyReceipt,
   SentReplyRepository,
   type AdapterKitOptions,
+  type ReplyOutcome,
 } from '@app/adapter-kit';
-import { Topics, type OutboundReceiptV1, type OutboundReplyV1 } from '@app/contracts';
+import { Topics, type OutboundReplyV1 } from '@app/contracts';
 import { EventPublisher, type BatchOutcome, type ConsumedBatch } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
-import { randomUUID } from 'node:crypto';
 import { EMAIL_CONFIG, type EmailConfig } from '../../config/email.config';
 import { mailboxKey, type MailboxConfig } from '../../config/mailbox-config';
 import { EmailException } from '../../email.exception';
@@ -18,9 +19,8 @@ import { replyMail } from '../reply-mail';
 import { smtpFailure } from '../smtp-failure';
 import { SmtpMailer } from '../smtp-mailer';
 
-type Outcome =
-  | { status: 'sent'; providerMessageId: string | null; attempt?: number }
-  | { status: 'failed'; error: { code: string; message: string }; attempt?: number };
+/** What `send` ends in: a reply is sent or failed here; `undeliverable` comes from a bounce. */
+type Outcome = Extract<ReplyOutcome, { status: 'sent' | 'failed' }>;
 
 /**
  * Sends core's e-mail replies over SMTP, each once (claimed by replyId before, marked after),
@@ -65,7 +65,7 @@ export class SendReply {
         continue;
       }
       const outcome = await this.send(reply);
-      await this.publisher.publish(Topics.OutboundReceipts, this.receipt(reply, outcome));
+      await this.publisher.publish(Topics.OutboundReceipts, replyReceipt(reply, outcome));
       if (outcome.status === 'failed') {
         // Recorded only once core has the receipt: before, a Kafka failure would lose it for good.
         await this.failedReplies.record(reply, outcome.error.code);
@@ -154,24 +154,6 @@ export class SendReply {
       status: 'failed',
       error: { code: failure.code, message: failure.message },
       attempt: attempts,
-    };
-  }
-
-  private receipt(reply: OutboundReplyV1, outcome: Outcome): OutboundReceiptV1 {
-    return {
-      schemaVersion: 1,
-      receiptId: randomUUID(),
-      replyId: reply.replyId,
-      caseId: reply.caseId,
-      channel: 'email',
-      channelAccount: reply.channelAccount,
-      status: outcome.status,
-      at: new Date().toISOString(),
-      ...(outcome.status === 'sent' && outcome.providerMessageId
-        ? { providerMessageId: outcome.providerMessageId }
-        : {}),
-      ...(outcome.status === 'failed' ? { error: outcome.error } : {}),
-      ...(outcome.attempt ? { attempt: outcome.attempt } : {}),
     };
   }
 }

@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   ADAPTER_KIT_OPTIONS,
   ChannelHealthReporter,
+  replyReceipt,
   SentReplyRepository,
   type AdapterKitOptions,
+  type ReplyOutcome,
 } from '@app/adapter-kit';
-import { Topics, type OutboundReceiptV1, type OutboundReplyV1 } from '@app/contracts';
+import { Topics, type OutboundReplyV1 } from '@app/contracts';
 import { EventPublisher, type BatchOutcome, type ConsumedBatch } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
-import { randomUUID } from 'node:crypto';
 import { AccountRegistry } from '../../accounts/account-registry';
 import { GraphApiClient, GraphApiException } from '../../cloud/graph/graph-api.client';
 import { receiptError } from '../../cloud/graph/meta-errors';
@@ -18,9 +19,8 @@ import { WhatsAppException } from '../../whatsapp.exception';
 import { cloudRecipient, sessionChatId } from '../reply-recipient';
 import { SentMessageRepository } from '../sent-message.repository';
 
-type Outcome =
-  | { status: 'sent'; providerMessageId: string | null }
-  | { status: 'failed'; error: { code: string; message: string } };
+/** A send here is sent or failed; delivery, reading and later failures come as statuses. */
+type Outcome = Extract<ReplyOutcome, { status: 'sent' | 'failed' }>;
 
 /**
  * Sends core's replies to WhatsApp customers from the number they wrote to: through the Cloud API
@@ -52,7 +52,9 @@ export class SendWhatsAppReply {
       // Another deployment's number: its own adapter answers.
       if (!account) continue;
       const outcome = await this.once(account, reply);
-      await this.publisher.publish(Topics.OutboundReceipts, this.receipt(account, reply, outcome));
+      // Named by the account's own id: the reply may write the number differently (no `+`).
+      const receipt = replyReceipt({ ...reply, channelAccount: account.id }, outcome);
+      await this.publisher.publish(Topics.OutboundReceipts, receipt);
     }
     return {};
   }
@@ -146,26 +148,5 @@ export class SendWhatsAppReply {
     this.logger.warn({ account: account.id, code: report.code }, 'WhatsApp refused a reply');
     this.metrics.replies.inc({ channel: 'whatsapp', status: 'failed' });
     return { status: 'failed', error: report };
-  }
-
-  private receipt(
-    account: WhatsAppAccount,
-    reply: OutboundReplyV1,
-    outcome: Outcome,
-  ): OutboundReceiptV1 {
-    return {
-      schemaVersion: 1,
-      receiptId: randomUUID(),
-      replyId: reply.replyId,
-      caseId: reply.caseId,
-      channel: 'whatsapp',
-      channelAccount: account.id,
-      status: outcome.status,
-      at: new Date().toISOString(),
-      ...(outcome.status === 'sent' && outcome.providerMessageId
-        ? { providerMessageId: outcome.providerMessageId }
-        : {}),
-      ...(outcome.status === 'failed' ? { error: outcome.error } : {}),
-    };
   }
 }

@@ -2,14 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   ADAPTER_KIT_OPTIONS,
   ChannelHealthReporter,
+  replyReceipt,
   SentReplyRepository,
   type AdapterKitOptions,
+  type ReplyOutcome,
 } from '@app/adapter-kit';
 import { Topics, type OutboundReceiptV1, type OutboundReplyV1 } from '@app/contracts';
 import { EventPublisher, type BatchOutcome, type ConsumedBatch } from '@app/kafka';
 import { GatewayMetrics } from '@app/metrics';
 import { nameBasedId } from '@app/platform';
-import { randomUUID } from 'node:crypto';
 import { XAccountStatus } from '../../account/x-account-status';
 import { classifyXError } from '../../client/x-api-error';
 import { X_CONFIG, type XConfig } from '../../config/x.config';
@@ -17,9 +18,8 @@ import { XException } from '../../x.exception';
 import { publicReplyText } from '../public-reply.text';
 import { XMessenger } from '../x-messenger';
 
-type Outcome =
-  | { status: 'sent'; providerMessageId: string | null }
-  | { status: 'failed'; error: { code: string; message: string } };
+/** X gives no attempt count and no bounces: a send here is sent or failed. */
+type Outcome = Extract<ReplyOutcome, { status: 'sent' | 'failed' }>;
 
 /** 403 problems that are about our app, not about the recipient (who may simply refuse DMs). */
 const APP_FORBIDDEN = new Set(['client-forbidden', 'unsupported-authentication']);
@@ -77,6 +77,8 @@ export class SendReply {
 
   private async send(reply: OutboundReplyV1): Promise<void> {
     const receipts: OutboundReceiptV1[] = [];
+    // Receipts name the account this adapter sends from (execute takes only replies for it).
+    const from = { ...reply, channelAccount: this.config.userId };
     const recipient = reply.recipient.xUserId;
     const dm = recipient
       ? await this.once(reply.replyId, () =>
@@ -89,7 +91,7 @@ export class SendReply {
             message: 'the reply names no X user id to send a DM to',
           },
         } as const);
-    receipts.push(this.receipt(reply, dm));
+    receipts.push(replyReceipt(from, dm));
     const tweetId = reply.threading?.inReplyToTweetId;
     if (tweetId) {
       const text = publicReplyText(reply.reference, reply.language);
@@ -105,7 +107,7 @@ export class SendReply {
           };
       // Under its own id: the public post is a message of its own, and its failure must not
       // mark the DM core asked for (already sent) as failed.
-      receipts.push(this.receipt(reply, answer, publicKey));
+      receipts.push(replyReceipt({ ...from, replyId: publicKey }, answer));
     }
     await this.publisher.publish(Topics.OutboundReceipts, receipts);
   }
@@ -171,26 +173,5 @@ export class SendReply {
     }
     this.metrics.replies.inc({ channel: 'x', status: 'failed' });
     return { status: 'failed', error: report };
-  }
-
-  private receipt(
-    reply: OutboundReplyV1,
-    outcome: Outcome,
-    replyId = reply.replyId,
-  ): OutboundReceiptV1 {
-    return {
-      schemaVersion: 1,
-      receiptId: randomUUID(),
-      replyId,
-      caseId: reply.caseId,
-      channel: 'x',
-      channelAccount: this.config.userId,
-      status: outcome.status,
-      at: new Date().toISOString(),
-      ...(outcome.status === 'sent' && outcome.providerMessageId
-        ? { providerMessageId: outcome.providerMessageId }
-        : {}),
-      ...(outcome.status === 'failed' ? { error: outcome.error } : {}),
-    };
   }
 }
